@@ -1,0 +1,25 @@
+// "5 min ago" with the exact time in a tooltip and a machine-readable datetime.
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
+
+export function relativeTime(time: Date, now = Date.now()): string {
+  const elapsed = time.getTime() - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(elapsed) >= ms) return format.format(Math.round(elapsed / ms), unit);
+  }
+  return "just now";
+}
+
+export function RelativeTime({ time, fallback = "never" }: { time: Date | null; fallback?: string }) {
+  if (!time) return <span>{fallback}</span>;
+  return (
+    <time dateTime={time.toISOString()} title={time.toISOString().replace("T", " ").slice(0, 19) + " UTC"}>
+      {relativeTime(time)}
+    </time>
+  );
+}

@@ -1,0 +1,89 @@
+// The environment's schema and the message that says what is missing and how to make it.
+// Kept apart from lib/env.ts so that the command-line tools and instrumentation can use it too.
+import { z } from "zod";
+import { resolveDatabaseUrl } from "./sqlite";
+
+const base64Key = /^[A-Za-z0-9_\-+/]{43}=?$/;
+
+/** Secrets the server cannot run without, with what each is for and how to make one. */
+export const REQUIRED_SECRETS = {
+  NEXTAUTH_SECRET: {
+    purpose: "signs and encrypts session cookies",
+    make: "openssl rand -base64 32",
+  },
+  TOKEN_PEPPER: {
+    purpose: "keys the HMAC under which API tokens are looked up",
+    make: "openssl rand -base64 32",
+  },
+  TOKEN_ENCRYPTION_KEY: {
+    purpose: "encrypts the server-held dashboard tokens (32 bytes, base64)",
+    make: "openssl rand -base64 32",
+  },
+} as const;
+
+export type SecretName = keyof typeof REQUIRED_SECRETS;
+
+const secret = z.string().min(32, "must be at least 32 characters");
+const key = z.string().regex(base64Key, "must be 32 bytes in base64 (openssl rand -base64 32)");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().optional().transform((url) => resolveDatabaseUrl(url)),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: secret,
+  TOKEN_PEPPER: secret,
+  TOKEN_ENCRYPTION_KEY: key,
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((list) => (list ? list.split(",").map((k) => k.trim()).filter(Boolean) : []))
+    .pipe(z.array(key)),
+  DEVICE_API_URL: z.url().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Parses the environment. Throws an EnvError that names every missing or malformed variable. */
+export function readEnv(source: Source): Env {
+  // `next build` imports route modules without running them; secrets are checked at start instead.
+  if (source.NEXT_PHASE === "phase-production-build") {
+    return schema.parse({ ...placeholders(), ...emptyAsMissing(source) });
+  }
+  const result = schema.safeParse(emptyAsMissing(source));
+  if (result.success) return result.data;
+  throw new EnvError(describe(result.error));
+}
+
+function describe(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const known = REQUIRED_SECRETS[name as SecretName];
+    if (issue.code === "invalid_type" && known) {
+      return `  ${name} is missing: it ${known.purpose}. Make one with: ${known.make}`;
+    }
+    return `  ${name} ${issue.message}`;
+  });
+  return [
+    "Gatehouse cannot start: the environment is incomplete.",
+    ...lines,
+    "Set them in the process environment or in .env.local (`npm run demo` writes one). See .env.example.",
+  ].join("\n");
+}
+
+function emptyAsMissing(source: Source): Source {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+}
+
+function placeholders(): Source {
+  return {
+    NEXTAUTH_SECRET: "build-time-placeholder-never-used-at-runtime",
+    TOKEN_PEPPER: "build-time-placeholder-never-used-at-runtime",
+    TOKEN_ENCRYPTION_KEY: "A".repeat(43) + "=",
+  };
+}

@@ -1,0 +1,57 @@
+// What the demo seed creates: three people and 25 devices across them, a few of them gone silent.
+import type { DeviceKind } from "@/lib/devices/catalog";
+
+export const DEMO_USERS = [
+  { email: "admin@gatehouse.local", name: "Ada Admin", role: "ADMIN" },
+  { email: "sam@gatehouse.local", name: "Sam Standard", role: "STANDARD" },
+  { email: "riley@gatehouse.local", name: "Riley Standard", role: "STANDARD" },
+] as const;
+
+export type DemoDevice = {
+  id: string;
+  owner: (typeof DEMO_USERS)[number]["email"];
+  name: string;
+  kind: DeviceKind;
+  location: string;
+  /** Hours before the seed's end at which the device stopped reporting. */
+  silentForHours?: number;
+};
+
+const [admin, sam, riley] = DEMO_USERS.map((user) => user.email) as [string, string, string];
+
+const rows: [string, string, DeviceKind, string, number?][] = [
+  [admin, "Server room climate", "thermostat", "Basement"],
+  [admin, "Rooftop weather", "weather-station", "Roof"],
+  [admin, "Rack power A", "smart-plug", "Basement"],
+  [admin, "Rack power B", "smart-plug", "Basement", 30],
+  [admin, "Lobby air", "air-quality", "Ground floor"],
+  [sam, "Living room thermostat", "thermostat", "Living room"],
+  [sam, "Bedroom thermostat", "thermostat", "Bedroom"],
+  [sam, "Kitchen air", "air-quality", "Kitchen"],
+  [sam, "Office air", "air-quality", "Office"],
+  [sam, "Washing machine plug", "smart-plug", "Utility room"],
+  [sam, "Desk lamp plug", "smart-plug", "Office", 6],
+  [sam, "Balcony weather", "weather-station", "Balcony"],
+  [sam, "Tomato bed", "soil-sensor", "Garden"],
+  [sam, "Herb box", "soil-sensor", "Kitchen window", 200],
+  [sam, "Garage thermostat", "thermostat", "Garage"],
+  [riley, "Studio thermostat", "thermostat", "Studio"],
+  [riley, "Nursery air", "air-quality", "Nursery"],
+  [riley, "Fridge plug", "smart-plug", "Kitchen"],
+  [riley, "Heat pump plug", "smart-plug", "Utility room"],
+  [riley, "Allotment weather", "weather-station", "Allotment"],
+  [riley, "Allotment soil north", "soil-sensor", "Allotment"],
+  [riley, "Allotment soil south", "soil-sensor", "Allotment", 52],
+  [riley, "Greenhouse soil", "soil-sensor", "Greenhouse"],
+  [riley, "Greenhouse air", "air-quality", "Greenhouse"],
+  [riley, "Workshop thermostat", "thermostat", "Workshop"],
+];
+
+export const DEMO_DEVICES: DemoDevice[] = rows.map(([owner, name, kind, location, silentForHours], index) => ({
+  id: `demo-device-${String(index + 1).padStart(2, "0")}`,
+  owner: owner as DemoDevice["owner"],
+  name,
+  kind,
+  location,
+  silentForHours,
+}));

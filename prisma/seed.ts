@@ -1,0 +1,165 @@
+// Seeds the demo idempotently: users, devices and a month of minute readings. A second run keeps
+// what is there and adds only what is missing. `npm run seed -- --help` lists the options.
+import crypto from "node:crypto";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { loadEnvConfig } from "@next/env";
+import { hashPassword } from "@/lib/auth/password";
+import { DEVICE_KINDS } from "@/lib/devices/catalog";
+import { signalState, signalValue } from "@/lib/devices/signal";
+import { connectDatabase } from "@/lib/db-connect";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { BUSY_TIMEOUT_MS, databaseFile, resolveDatabaseUrl } from "@/lib/sqlite";
+import { DEMO_DEVICES, DEMO_USERS } from "./seed-data";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type SeedOptions = {
+  url: string;
+  days: number;
+  resetPasswords?: boolean;
+  now?: number;
+  progress?: (line: string) => void;
+};
+
+export type SeedResult = { passwords: { email: string; role: string; password: string }[]; readings: number };
+
+export async function seed(options: SeedOptions): Promise<SeedResult> {
+  const file = databaseFile(options.url);
+  if (!file) throw new Error("The demo seed writes readings straight into SQLite; DATABASE_URL must be a file: URL");
+  const db = connectDatabase(options.url);
+  try {
+    const passwords = await ensureUsers(db, options.resetPasswords ?? false);
+    const pending = await ensureDevices(db);
+    const readings = writeReadings(file, pending, options);
+    for (const { deviceId, lastSeenAt } of pending) {
+      await db.device.update({ where: { id: deviceId }, data: { lastSeenAt: new Date(lastSeenAt) } });
+    }
+    return { passwords, readings };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function newPassword(): string {
+  return crypto.randomBytes(15).toString("base64url");
+}
+
+async function ensureUsers(db: PrismaClient, resetPasswords: boolean) {
+  const passwords: SeedResult["passwords"] = [];
+  for (const user of DEMO_USERS) {
+    const existing = await db.user.findUnique({ where: { email: user.email }, select: { id: true } });
+    if (existing && !resetPasswords) continue;
+    const password = newPassword();
+    const passwordHash = await hashPassword(password);
+    await db.user.upsert({
+      where: { email: user.email },
+      create: { ...user, passwordHash },
+      update: { passwordHash },
+    });
+    passwords.push({ email: user.email, role: user.role, password });
+  }
+  return passwords;
+}
+
+type PendingSeries = { metricId: number; deviceIndex: number; metricIndex: number; kind: keyof typeof DEVICE_KINDS };
+type PendingDevice = { deviceId: string; silentForHours: number; series: PendingSeries[]; lastSeenAt: number };
+
+/** Creates missing devices and metrics; returns the devices that have metrics without readings. */
+async function ensureDevices(db: PrismaClient): Promise<PendingDevice[]> {
+  const owners = new Map(
+    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { id: true, email: true } })).map(
+      (u) => [u.email, u.id],
+    ),
+  );
+  const pending: PendingDevice[] = [];
+  for (const [deviceIndex, device] of DEMO_DEVICES.entries()) {
+    const { id, owner, silentForHours = 0, ...fields } = device;
+    await db.device.upsert({ where: { id }, create: { id, ownerId: owners.get(owner)!, ...fields }, update: {} });
+    const series: PendingSeries[] = [];
+    for (const [metricIndex, spec] of DEVICE_KINDS[device.kind].metrics.entries()) {
+      const metric = await db.metric.upsert({
+        where: { deviceId_key: { deviceId: id, key: spec.key } },
+        create: { deviceId: id, key: spec.key, unit: spec.unit },
+        update: {},
+        select: { id: true, _count: { select: { readings: true } } },
+      });
+      if (metric._count.readings === 0) series.push({ metricId: metric.id, deviceIndex, metricIndex, kind: device.kind });
+    }
+    if (series.length > 0) pending.push({ deviceId: id, silentForHours, series, lastSeenAt: 0 });
+  }
+  return pending;
+}
+
+/** Bulk inserts through better-sqlite3 itself: Prisma's createMany is far slower for millions of rows. */
+function writeReadings(file: string, pending: PendingDevice[], options: SeedOptions): number {
+  const now = Math.floor((options.now ?? Date.now()) / MINUTE) * MINUTE;
+  const start = now - options.days * DAY;
+  const raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  raw.pragma("synchronous = NORMAL");
+  const insert = raw.prepare('INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES (?, ?, ?)');
+  const insertSeries = raw.transaction((series: PendingSeries, end: number) => {
+    const spec = DEVICE_KINDS[series.kind].metrics[series.metricIndex]!.signal;
+    const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
+    let count = 0;
+    for (let time = start; time <= end; time += MINUTE, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
+    return count;
+  });
+  let total = 0;
+  try {
+    for (const [index, device] of pending.entries()) {
+      device.lastSeenAt = now - device.silentForHours * HOUR;
+      for (const series of device.series) total += insertSeries(series, device.lastSeenAt);
+      options.progress?.(`readings: ${index + 1}/${pending.length} devices, ${total.toLocaleString("en")} rows`);
+    }
+  } finally {
+    raw.close();
+  }
+  return total;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      days: { type: "string", default: "30" },
+      "reset-passwords": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    console.log("Usage: npm run seed -- [--days N] [--reset-passwords]");
+    return;
+  }
+  const days = Number(values.days);
+  if (!Number.isInteger(days) || days < 1 || days > 400) throw new Error("--days takes a whole number from 1 to 400");
+  loadEnvConfig(process.cwd());
+  const result = await seedWithProgress({ url: resolveDatabaseUrl(process.env.DATABASE_URL), days, resetPasswords: values["reset-passwords"] });
+  printPasswords(result.passwords);
+}
+
+/** Seeds while drawing one progress line, rewritten in place on a terminal. */
+export async function seedWithProgress(options: Omit<SeedOptions, "progress">): Promise<SeedResult> {
+  const started = performance.now();
+  const tty = process.stdout.isTTY;
+  const result = await seed({ ...options, progress: (line) => (tty ? process.stdout.write(`\r  ${line}`) : console.log(`  ${line}`)) });
+  if (tty && result.readings > 0) process.stdout.write("\n");
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(result.readings > 0 ? `Seeded ${result.readings.toLocaleString("en")} readings in ${seconds} s.` : "Demo data already in place.");
+  return result;
+}
+
+export function printPasswords(passwords: SeedResult["passwords"]): void {
+  if (passwords.length === 0) return;
+  console.log("\nDemo accounts. The passwords are shown this once; `npm run seed -- --reset-passwords` makes new ones.");
+  for (const { email, role, password } of passwords) console.log(`  ${role.padEnd(8)}  ${email.padEnd(24)}  ${password}`);
+  console.log("");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
