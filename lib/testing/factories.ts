@@ -1,0 +1,50 @@
+// Test data made through the real client: users with known passwords, devices with readings.
+import crypto from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { connectDatabase } from "@/lib/db-connect";
+import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
+
+let client: PrismaClient | undefined;
+
+/** The test database, opened on first use from the URL global setup chose. */
+export function testDb(): PrismaClient {
+  client ??= connectDatabase(process.env.DATABASE_URL!);
+  return client;
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${crypto.randomUUID()}@test.gatehouse.local`;
+}
+
+export async function createUser(options: { role?: Role; password?: string; disabled?: boolean; name?: string } = {}) {
+  const password = options.password ?? crypto.randomBytes(12).toString("base64url");
+  const user = await testDb().user.create({
+    data: {
+      email: uniqueEmail(options.role === "ADMIN" ? "admin" : "user"),
+      name: options.name ?? "Test User",
+      role: options.role ?? "STANDARD",
+      passwordHash: await hashPassword(password),
+      disabledAt: options.disabled ? new Date() : null,
+    },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  return { ...user, password };
+}
+
+export async function createDevice(ownerId: string, options: { name?: string; enabled?: boolean; readings?: { key: string; values: [Date, number][] }[] } = {}) {
+  const device = await testDb().device.create({
+    data: { ownerId, name: options.name ?? `Device ${crypto.randomUUID().slice(0, 8)}`, kind: "thermostat", enabled: options.enabled ?? true },
+    select: { id: true, name: true },
+  });
+  for (const series of options.readings ?? []) {
+    await testDb().metric.create({
+      data: {
+        deviceId: device.id,
+        key: series.key,
+        unit: "°C",
+        readings: { create: series.values.map(([time, value]) => ({ time, value })) },
+      },
+    });
+  }
+  return device;
+}
