@@ -44,7 +44,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         <label htmlFor="password" className="text-sm font-medium">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" className={input} aria-invalid={Boolean(error)} aria-describedby="login-error" />
       </div>
-      <p id="login-error" role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
+      <p id="login-error" role="alert" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {error}
       </p>
       <button

@@ -1,0 +1,81 @@
+// Who sees what: owner filtering, admin-only sections, 404s that reveal nothing.
+import { createDevice, createUser, expect, setDisabled, signInByApi, signedInAs, test } from "./fixtures";
+
+test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
+  for (const path of ["/", "/admin/users", "/devices/anything"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a standard user sees only their own devices", async ({ page }) => {
+  const other = await createUser("STANDARD");
+  const theirs = createDevice(other.id);
+  const user = await signedInAs(page, "STANDARD");
+  const mine = [createDevice(user.id), createDevice(user.id)];
+  await page.goto("/");
+  const list = page.getByRole("list", { name: "Devices" });
+  for (const device of mine) await expect(list.getByRole("link", { name: device.name })).toBeVisible();
+  await expect(list.getByRole("link", { name: theirs.name })).toHaveCount(0);
+  await expect(list.getByRole("listitem")).toHaveCount(2);
+});
+
+test("another user's device answers 404 and names nothing", async ({ page }) => {
+  const other = await createUser("STANDARD");
+  const theirs = createDevice(other.id, "Secret shed sensor");
+  await signedInAs(page, "STANDARD");
+  const response = await page.goto(`/devices/${theirs.id}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByText("Secret shed sensor")).toHaveCount(0);
+});
+
+test("an admin sees every device, including the demo seed's 25", async ({ page }) => {
+  const other = await createUser("STANDARD");
+  const theirs = createDevice(other.id);
+  await signedInAs(page, "ADMIN");
+  await page.goto("/");
+  const list = page.getByRole("list", { name: "Devices" });
+  await expect(list.getByRole("link", { name: theirs.name })).toBeVisible();
+  expect(await list.getByRole("listitem").count()).toBeGreaterThanOrEqual(26);
+  await page.getByRole("link", { name: theirs.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: theirs.name })).toBeVisible();
+});
+
+test("an admin page redirects a standard user to the homepage", async ({ page }) => {
+  await signedInAs(page, "STANDARD");
+  for (const path of ["/admin", "/admin/users"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL("/");
+  }
+});
+
+test("an admin sees the users list", async ({ page }) => {
+  const other = await createUser("STANDARD");
+  await signedInAs(page, "ADMIN");
+  await page.goto("/admin/users");
+  await expect(page.getByRole("row", { name: new RegExp(other.email) })).toBeVisible();
+});
+
+test("a user with no devices sees the empty state", async ({ page }) => {
+  await signedInAs(page, "STANDARD");
+  await page.goto("/");
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+});
+
+test("disabling a signed-in user ends their access at once", async ({ page }) => {
+  const user = await createUser("STANDARD");
+  await signInByApi(page.request, user);
+  await page.goto("/");
+  await expect(page.getByTestId("current-user")).toHaveText(user.name);
+  setDisabled(user.id, true);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an unknown page shows the 404 page without internals", async ({ page }) => {
+  const response = await page.goto("/no/such/page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  expect(await page.content()).not.toMatch(/node_modules|\.tsx?:\d+|stack/i);
+});

@@ -1,0 +1,74 @@
+// E2E fixtures: people and devices are created in the database directly, and sessions come from the
+// auth API rather than the form (only e2e/sign-in.spec.ts uses the form).
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { hashPassword } from "../lib/auth/password";
+import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
+
+export type TestUser = { id: string; email: string; name: string; password: string; role: "ADMIN" | "STANDARD" };
+
+function openDb() {
+  const file = databaseFile(resolveDatabaseUrl(process.env.E2E_DATABASE_URL));
+  if (!file) throw new Error("E2E_DATABASE_URL must name a SQLite file");
+  return new Database(file, { timeout: 5_000 });
+}
+
+export async function createUser(role: TestUser["role"], options: { disabled?: boolean } = {}): Promise<TestUser> {
+  const id = crypto.randomUUID();
+  const password = crypto.randomBytes(12).toString("base64url");
+  const tag = id.slice(0, 8);
+  const user = { id, email: `${role.toLowerCase()}-${tag}@e2e.gatehouse.local`, name: `${role === "ADMIN" ? "Admin" : "Standard"} ${tag}`, password, role };
+  const db = openDb();
+  try {
+    const now = Date.now();
+    db.prepare(
+      'INSERT INTO "User" ("id","email","name","passwordHash","role","disabledAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?)',
+    ).run(id, user.email, user.name, await hashPassword(password), role, options.disabled ? now : null, now, now);
+  } finally {
+    db.close();
+  }
+  return user;
+}
+
+export function createDevice(ownerId: string, name = `Device ${crypto.randomUUID().slice(0, 8)}`): { id: string; name: string } {
+  const id = crypto.randomUUID();
+  const db = openDb();
+  try {
+    const now = Date.now();
+    db.prepare(
+      'INSERT INTO "Device" ("id","ownerId","name","kind","location","enabled","lastSeenAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?)',
+    ).run(id, ownerId, name, "thermostat", "Test bench", 1, now, now, now);
+  } finally {
+    db.close();
+  }
+  return { id, name };
+}
+
+export function setDisabled(userId: string, disabled: boolean): void {
+  const db = openDb();
+  try {
+    db.prepare('UPDATE "User" SET "disabledAt" = ? WHERE "id" = ?').run(disabled ? Date.now() : null, userId);
+  } finally {
+    db.close();
+  }
+}
+
+/** Signs in through next-auth's credentials endpoint; the session cookie lands in the request's context. */
+export async function signInByApi(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "sign-in through the auth API").toBeLessThan(400);
+}
+
+export async function signedInAs(page: Page, role: TestUser["role"]): Promise<TestUser> {
+  const user = await createUser(role);
+  await signInByApi(page.request, user);
+  return user;
+}
+
+export const test = base;
+export { expect };

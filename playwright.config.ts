@@ -1,0 +1,59 @@
+// The e2e suite: a production build on a fresh database, in Debian's Chromium (see DESIGN.md).
+import crypto from "node:crypto";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+
+// Fresh secrets for this run, set once in the runner and inherited by its workers and the server.
+for (const name of ["NEXTAUTH_SECRET", "TOKEN_PEPPER", "TOKEN_ENCRYPTION_KEY"]) {
+  process.env[`E2E_${name}`] ??= crypto.randomBytes(32).toString("base64");
+}
+process.env.E2E_DATABASE_URL ??= "file:.data/e2e/e2e.db";
+
+const CHROMIUM_ARGS = [
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  // `npm test` asks for a JSON report too, to sum every suite into one line.
+  reporter: process.env.E2E_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]] : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: "npx tsx lib/cli/e2e-server.ts",
+    url: `${BASE_URL}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXTAUTH_URL: BASE_URL,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
+      TOKEN_PEPPER: process.env.E2E_TOKEN_PEPPER!,
+      TOKEN_ENCRYPTION_KEY: process.env.E2E_TOKEN_ENCRYPTION_KEY!,
+    },
+  },
+});
