@@ -53,7 +53,7 @@ type Source = Record<string, string | undefined>;
 export function readEnv(source: Source): Env {
   // `next build` imports route modules without running them; secrets are checked at start instead.
   if (source.NEXT_PHASE === "phase-production-build") {
-    return schema.parse({ ...placeholders(), ...emptyAsMissing(source) });
+    source = { ...placeholders(), ...emptyAsMissing(source) };
   }
   const result = schema.safeParse(emptyAsMissing(source));
   if (result.success) return result.data;

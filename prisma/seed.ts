@@ -34,9 +34,6 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     const passwords = await ensureUsers(db, options.resetPasswords ?? false);
     const pending = await ensureDevices(db);
     const readings = writeReadings(file, pending, options);
-    for (const { deviceId, lastSeenAt } of pending) {
-      await db.device.update({ where: { id: deviceId }, data: { lastSeenAt: new Date(lastSeenAt) } });
-    }
     return { passwords, readings };
   } finally {
     await db.$disconnect();
@@ -65,7 +62,7 @@ async function ensureUsers(db: PrismaClient, resetPasswords: boolean) {
 }
 
 type PendingSeries = { metricId: number; deviceIndex: number; metricIndex: number; kind: keyof typeof DEVICE_KINDS };
-type PendingDevice = { deviceId: string; silentForHours: number; series: PendingSeries[]; lastSeenAt: number };
+type PendingDevice = { deviceId: string; silentForHours: number; series: PendingSeries[] };
 
 /** Creates missing devices and metrics; returns the devices that have metrics without readings. */
 async function ensureDevices(db: PrismaClient): Promise<PendingDevice[]> {
@@ -88,7 +85,7 @@ async function ensureDevices(db: PrismaClient): Promise<PendingDevice[]> {
       });
       if (metric._count.readings === 0) series.push({ metricId: metric.id, deviceIndex, metricIndex, kind: device.kind });
     }
-    if (series.length > 0) pending.push({ deviceId: id, silentForHours, series, lastSeenAt: 0 });
+    if (series.length > 0) pending.push({ deviceId: id, silentForHours, series });
   }
   return pending;
 }
@@ -100,18 +97,25 @@ function writeReadings(file: string, pending: PendingDevice[], options: SeedOpti
   const raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   raw.pragma("synchronous = NORMAL");
   const insert = raw.prepare('INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES (?, ?, ?)');
-  const insertSeries = raw.transaction((series: PendingSeries, end: number) => {
-    const spec = DEVICE_KINDS[series.kind].metrics[series.metricIndex]!.signal;
-    const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
+  const markSeen = raw.prepare('UPDATE "Device" SET "lastSeenAt" = ? WHERE "id" = ?');
+  // One transaction a device: its readings and its last-seen time land together or not at all.
+  const insertDevice = raw.transaction((device: PendingDevice) => {
+    const end = now - device.silentForHours * HOUR;
+    // A device silent for longer than the window still gets a day of history before it went quiet.
+    const from = Math.min(start, end - DAY);
     let count = 0;
-    for (let time = start; time <= end; time += MINUTE, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
+    for (const series of device.series) {
+      const spec = DEVICE_KINDS[series.kind].metrics[series.metricIndex]!.signal;
+      const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
+      for (let time = from; time <= end; time += MINUTE, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
+    }
+    markSeen.run(end, device.deviceId);
     return count;
   });
   let total = 0;
   try {
     for (const [index, device] of pending.entries()) {
-      device.lastSeenAt = now - device.silentForHours * HOUR;
-      for (const series of device.series) total += insertSeries(series, device.lastSeenAt);
+      total += insertDevice(device);
       options.progress?.(`readings: ${index + 1}/${pending.length} devices, ${total.toLocaleString("en")} rows`);
     }
   } finally {

@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { connectDatabase } from "./db-connect";
+import { BUSY_TIMEOUT_MS } from "./sqlite";
+import { createDevice, createUser } from "./testing/factories";
+
+// A client of its own, opened the way the app opens one, rather than the factories' shared client.
+const client = connectDatabase(process.env.DATABASE_URL!);
+
+afterAll(() => client.$disconnect());
+
+/** The single value a PRAGMA returns; integers may come back as bigint. */
+async function pragma(name: string): Promise<unknown> {
+  const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+  const value = Object.values(rows[0] ?? {})[0];
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+describe("the database connection", () => {
+  it("uses write-ahead logging", async () => {
+    expect(await pragma("journal_mode")).toBe("wal");
+  });
+
+  it("enforces foreign keys", async () => {
+    expect(await pragma("foreign_keys")).toBe(1);
+  });
+
+  it("waits for a busy writer instead of failing at once", async () => {
+    expect(await pragma("busy_timeout")).toBe(BUSY_TIMEOUT_MS);
+  });
+
+  it("deletes a user's devices, metrics and readings with the user", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id, { readings: [{ key: "temperature", values: [[new Date(), 20]] }] });
+    const metric = await client.metric.findFirstOrThrow({ where: { deviceId: device.id }, select: { id: true } });
+    expect(await client.telemetry.count({ where: { metricId: metric.id } })).toBe(1);
+
+    await client.user.delete({ where: { id: user.id } });
+
+    expect(await client.device.count({ where: { id: device.id } })).toBe(0);
+    expect(await client.metric.count({ where: { id: metric.id } })).toBe(0);
+    expect(await client.telemetry.count({ where: { metricId: metric.id } })).toBe(0);
+  });
+
+  it("refuses a device whose owner does not exist", async () => {
+    const ownerId = "no-such-user";
+    await expect(client.device.create({ data: { ownerId, name: "Orphan", kind: "thermostat" } })).rejects.toThrow();
+    // Raw SQL too, so that it is SQLite that refuses, not only Prisma's own relation checks.
+    await expect(
+      client.$executeRawUnsafe(
+        `INSERT INTO "Device" ("id", "ownerId", "name", "kind", "updatedAt") VALUES ('orphan-raw', ?, 'Orphan', 'thermostat', 0)`,
+        ownerId,
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/i);
+    expect(await client.device.count({ where: { ownerId } })).toBe(0);
+  });
+});

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDevice, createUser, testDb } from "@/lib/testing/factories";
+import { getDevice, listDevices, type Caller } from "./queries";
+import { ONLINE_WINDOW_MS } from "./status";
+
+const SUMMARY_KEYS = ["id", "kind", "lastSeenAt", "location", "name", "ownerName", "status"];
+const DETAIL_KEYS = [...SUMMARY_KEYS, "createdAt", "enabled", "metrics"].sort();
+
+const MINUTE = 60_000;
+const T1 = new Date(Date.UTC(2026, 10, 1, 12, 0));
+const T2 = new Date(T1.getTime() + MINUTE);
+const T3 = new Date(T1.getTime() + 2 * MINUTE);
+
+let alice: Caller & { name: string };
+let bob: Caller & { name: string };
+let admin: Caller;
+let aliceDevices: { online: string; offline: string; disabled: string };
+let bobDevice: string;
+
+beforeAll(async () => {
+  alice = await createUser({ name: "Alice" });
+  bob = await createUser({ name: "Bob" });
+  admin = await createUser({ role: "ADMIN" });
+  const online = await createDevice(alice.id, {
+    name: "A online",
+    // Inserted out of time order, so the newest is neither the first nor the last row written.
+    readings: [
+      { key: "temperature", values: [[T2, 20.5], [T3, 21.5], [T1, 19.5]] },
+      { key: "humidity", values: [[T1, 40]] },
+    ],
+  });
+  const offline = await createDevice(alice.id, { name: "A offline" });
+  const disabled = await createDevice(alice.id, { name: "A disabled", enabled: false });
+  await testDb().device.update({ where: { id: online.id }, data: { lastSeenAt: new Date() } });
+  await testDb().device.update({ where: { id: offline.id }, data: { lastSeenAt: new Date(Date.now() - 2 * ONLINE_WINDOW_MS) } });
+  await testDb().device.update({ where: { id: disabled.id }, data: { lastSeenAt: new Date() } });
+  aliceDevices = { online: online.id, offline: offline.id, disabled: disabled.id };
+  bobDevice = (await createDevice(bob.id, { name: "B only" })).id;
+});
+
+describe("listDevices", () => {
+  it("shows a standard user exactly their own devices", async () => {
+    const ids = (await listDevices(alice)).map((device) => device.id);
+    expect(ids.sort()).toEqual(Object.values(aliceDevices).sort());
+    expect((await listDevices(bob)).map((device) => device.id)).toEqual([bobDevice]);
+  });
+
+  it("shows an admin every user's devices", async () => {
+    const ids = (await listDevices(admin)).map((device) => device.id);
+    expect(ids).toEqual(expect.arrayContaining([...Object.values(aliceDevices), bobDevice]));
+  });
+
+  it("orders by name", async () => {
+    expect((await listDevices(alice)).map((device) => device.name)).toEqual(["A disabled", "A offline", "A online"]);
+  });
+
+  it("computes each device's status and names its owner", async () => {
+    const byId = new Map((await listDevices(alice)).map((device) => [device.id, device]));
+    expect(byId.get(aliceDevices.online)).toMatchObject({ status: "online", ownerName: "Alice", kind: "thermostat" });
+    expect(byId.get(aliceDevices.offline)?.status).toBe("offline");
+    expect(byId.get(aliceDevices.disabled)?.status).toBe("disabled");
+  });
+
+  it("returns the summary DTO and nothing more", async () => {
+    for (const device of await listDevices(admin)) expect(Object.keys(device).sort()).toEqual(SUMMARY_KEYS);
+  });
+});
+
+describe("getDevice", () => {
+  it("finds a standard user's own device", async () => {
+    const device = await getDevice(alice, aliceDevices.online);
+    expect(device).toMatchObject({ id: aliceDevices.online, name: "A online", enabled: true, status: "online", ownerName: "Alice" });
+  });
+
+  it("hides another user's device from a standard user, but not from an admin", async () => {
+    expect(await getDevice(alice, bobDevice)).toBeNull();
+    expect(await getDevice(bob, aliceDevices.online)).toBeNull();
+    expect((await getDevice(admin, bobDevice))?.ownerName).toBe("Bob");
+    expect((await getDevice(admin, aliceDevices.online))?.id).toBe(aliceDevices.online);
+  });
+
+  it("answers null for a device that does not exist", async () => {
+    expect(await getDevice(admin, "no-such-device")).toBeNull();
+    expect(await getDevice(alice, "no-such-device")).toBeNull();
+  });
+
+  it("gives the newest reading of each metric", async () => {
+    const device = await getDevice(alice, aliceDevices.online);
+    const byKey = Object.fromEntries(device!.metrics.map((metric) => [metric.key, metric]));
+    expect(byKey.temperature).toEqual({ key: "temperature", unit: "°C", value: 21.5, time: T3 });
+    expect(byKey.humidity).toEqual({ key: "humidity", unit: "°C", value: 40, time: T1 });
+  });
+
+  it("gives no metrics to a device that has none", async () => {
+    expect((await getDevice(alice, aliceDevices.offline))?.metrics).toEqual([]);
+  });
+
+  it("computes the status", async () => {
+    expect((await getDevice(alice, aliceDevices.offline))?.status).toBe("offline");
+    expect((await getDevice(alice, aliceDevices.disabled))?.status).toBe("disabled");
+  });
+
+  it("returns the detail DTO and nothing more", async () => {
+    const device = await getDevice(admin, aliceDevices.online);
+    expect(Object.keys(device!).sort()).toEqual(DETAIL_KEYS);
+    for (const metric of device!.metrics) expect(Object.keys(metric).sort()).toEqual(["key", "time", "unit", "value"]);
+  });
+});

@@ -1,0 +1,116 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, readEnv } from "./env-schema";
+
+const SECRETS = ["NEXTAUTH_SECRET", "TOKEN_PEPPER", "TOKEN_ENCRYPTION_KEY"] as const;
+const HOW_TO_MAKE = "openssl rand -base64 32";
+
+function newKey(): string {
+  return crypto.randomBytes(32).toString("base64");
+}
+
+function completeEnv(): Record<string, string | undefined> {
+  return {
+    NODE_ENV: "production",
+    DATABASE_URL: "file:/var/lib/gatehouse/gatehouse.db",
+    NEXTAUTH_URL: "https://gatehouse.example",
+    NEXTAUTH_SECRET: newKey(),
+    TOKEN_PEPPER: newKey(),
+    TOKEN_ENCRYPTION_KEY: newKey(),
+  };
+}
+
+/** The EnvError message readEnv throws for `source`; fails the test if it parses or throws anything else. */
+function envErrorFor(source: Record<string, string | undefined>): string {
+  try {
+    readEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).message;
+  }
+  throw new Error("readEnv accepted an environment it should have refused");
+}
+
+describe("readEnv", () => {
+  it("parses a complete environment", () => {
+    const source = completeEnv();
+    const env = readEnv(source);
+    expect(env.NODE_ENV).toBe("production");
+    expect(env.NEXTAUTH_URL).toBe("https://gatehouse.example");
+    expect(env.NEXTAUTH_SECRET).toBe(source.NEXTAUTH_SECRET);
+    expect(env.TOKEN_PEPPER).toBe(source.TOKEN_PEPPER);
+    expect(env.TOKEN_ENCRYPTION_KEY).toBe(source.TOKEN_ENCRYPTION_KEY);
+    expect(env.TOKEN_ENCRYPTION_KEY_PREVIOUS).toEqual([]);
+  });
+
+  it.each(SECRETS)("names a missing %s and how to make one", (name) => {
+    const message = envErrorFor({ ...completeEnv(), [name]: undefined });
+    expect(message).toContain(`${name} is missing`);
+    expect(message).toContain(HOW_TO_MAKE);
+    for (const other of SECRETS.filter((secret) => secret !== name)) expect(message).not.toContain(other);
+  });
+
+  it("names every missing secret in one message", () => {
+    const source = completeEnv();
+    for (const name of SECRETS) delete source[name];
+    const message = envErrorFor(source);
+    for (const name of SECRETS) expect(message).toContain(`${name} is missing`);
+  });
+
+  it.each(SECRETS)("treats an empty %s as missing", (name) => {
+    const message = envErrorFor({ ...completeEnv(), [name]: "" });
+    expect(message).toContain(`${name} is missing`);
+    expect(message).toContain(HOW_TO_MAKE);
+  });
+
+  it("refuses a secret that is too short, naming it", () => {
+    const message = envErrorFor({ ...completeEnv(), TOKEN_PEPPER: "short" });
+    expect(message).toMatch(/TOKEN_PEPPER .*at least 32 characters/);
+    expect(message).not.toContain("NEXTAUTH_SECRET");
+  });
+
+  it.each([
+    ["too short", newKey().slice(0, 40)],
+    ["not base64", "!".repeat(43) + "="],
+    ["too long", newKey() + "AAAA"],
+  ])("refuses an encryption key that is %s, naming it", (_, value) => {
+    const message = envErrorFor({ ...completeEnv(), TOKEN_ENCRYPTION_KEY: value });
+    expect(message).toMatch(/TOKEN_ENCRYPTION_KEY .*32 bytes in base64/);
+  });
+
+  it("parses without secrets while `next build` runs", () => {
+    const env = readEnv({ NEXT_PHASE: "phase-production-build", NODE_ENV: "production" });
+    expect(env.NODE_ENV).toBe("production");
+    // Placeholders exist only so the schema holds; a real value still wins over them.
+    expect(readEnv({ NEXT_PHASE: "phase-production-build", TOKEN_PEPPER: "p".repeat(32) }).TOKEN_PEPPER).toBe("p".repeat(32));
+  });
+
+  it("still reports a malformed value at build time with a readable message", () => {
+    expect(() => readEnv({ NEXT_PHASE: "phase-production-build", NEXTAUTH_URL: "not a url" })).toThrow(/NEXTAUTH_URL/);
+    expect(() => readEnv({ NEXT_PHASE: "phase-production-build", NEXTAUTH_URL: "not a url" })).toThrow(EnvError);
+  });
+
+  it("demands the secrets in any other phase", () => {
+    expect(() => readEnv({ NEXT_PHASE: "phase-production-server" })).toThrow(EnvError);
+  });
+
+  it("reads previous encryption keys from a comma-separated list", () => {
+    const [first, second] = [newKey(), newKey()];
+    const env = readEnv({ ...completeEnv(), TOKEN_ENCRYPTION_KEY_PREVIOUS: ` ${first} ,${second},` });
+    expect(env.TOKEN_ENCRYPTION_KEY_PREVIOUS).toEqual([first, second]);
+  });
+
+  it("refuses a malformed previous encryption key, naming the variable", () => {
+    const message = envErrorFor({ ...completeEnv(), TOKEN_ENCRYPTION_KEY_PREVIOUS: `${newKey()},not-a-key` });
+    expect(message).toMatch(/TOKEN_ENCRYPTION_KEY_PREVIOUS .*32 bytes in base64/);
+  });
+
+  it("resolves DATABASE_URL to an absolute file: URL", () => {
+    const relative = readEnv({ ...completeEnv(), DATABASE_URL: "file:./some/dir/app.db" });
+    expect(relative.DATABASE_URL).toBe(`file:${path.resolve(process.cwd(), "some/dir/app.db")}`);
+    const unset = readEnv({ ...completeEnv(), DATABASE_URL: undefined });
+    expect(unset.DATABASE_URL).toBe(`file:${path.resolve(process.cwd(), ".data/gatehouse.db")}`);
+    for (const env of [relative, unset]) expect(path.isAbsolute(env.DATABASE_URL.slice("file:".length))).toBe(true);
+  });
+});
