@@ -81,9 +81,10 @@ async function ensureDevices(db: PrismaClient): Promise<PendingDevice[]> {
         where: { deviceId_key: { deviceId: id, key: spec.key } },
         create: { deviceId: id, key: spec.key, unit: spec.unit },
         update: {},
-        select: { id: true, _count: { select: { readings: true } } },
+        // One row is enough to know: counting a month of readings per metric made re-runs slow.
+        select: { id: true, readings: { select: { time: true }, take: 1 } },
       });
-      if (metric._count.readings === 0) series.push({ metricId: metric.id, deviceIndex, metricIndex, kind: device.kind });
+      if (metric.readings.length === 0) series.push({ metricId: metric.id, deviceIndex, metricIndex, kind: device.kind });
     }
     if (series.length > 0) pending.push({ deviceId: id, silentForHours, series });
   }
