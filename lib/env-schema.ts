@@ -39,6 +39,10 @@ const schema = z.object({
     .transform((list) => (list ? list.split(",").map((k) => k.trim()).filter(Boolean) : []))
     .pipe(z.array(key)),
   DEVICE_API_URL: z.url().optional(),
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
+  // Only `npm run bench` sets this: it turns on a route that serves devices with no token check.
+  BENCH_BARE_ROUTE: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,11 +1,10 @@
 // Reading devices for a caller: every query carries the owner filter in its own where clause.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/client";
+import { visibleTo, type Caller } from "./caller";
 import { deviceStatus, type DeviceStatus } from "./status";
 
-/** Whoever is asking: a signed-in user now, a token principal once the device API exists. */
-export type Caller = { id: string; role: Role };
+export type { Caller } from "./caller";
 
 export type DeviceSummary = {
   id: string;
@@ -20,11 +19,6 @@ export type DeviceSummary = {
 export type MetricReading = { key: string; unit: string; value: number | null; time: Date | null };
 
 export type DeviceDetail = DeviceSummary & { enabled: boolean; createdAt: Date; metrics: MetricReading[] };
-
-/** Admins see every device; everyone else sees only their own. */
-export function visibleTo(caller: Caller) {
-  return caller.role === "ADMIN" ? {} : { ownerId: caller.id };
-}
 
 const summarySelect = {
   id: true,

@@ -3,6 +3,8 @@ import crypto from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
+import { issueToken } from "@/lib/tokens/lifecycle";
+import type { Scope } from "@/lib/tokens/scopes";
 
 let client: PrismaClient | undefined;
 
@@ -47,4 +49,14 @@ export async function createDevice(ownerId: string, options: { name?: string; en
     });
   }
   return device;
+}
+
+/** Issues a real token through the lifecycle, as the system would. */
+export async function issueTestToken(
+  userId: string,
+  options: { kind?: "PERSONAL" | "DASHBOARD" | "DEVICE"; scopes?: Scope[]; deviceId?: string; expiresInDays?: number } = {},
+) {
+  const kind = options.kind ?? "PERSONAL";
+  const scopes = options.scopes ?? (kind === "PERSONAL" ? (["devices:read", "telemetry:read"] as Scope[]) : undefined);
+  return issueToken("system", { userId, kind, name: `${kind.toLowerCase()} test token`, scopes, deviceId: options.deviceId, expiresInDays: options.expiresInDays });
 }

@@ -1,0 +1,35 @@
+// Reads a JSON request body under a size limit: the declared length is checked first, then the
+// bytes actually read, so a lying or missing Content-Length cannot get past it.
+import { ApiProblem } from "./problem";
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024;
+
+export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new ApiProblem("unsupported_media_type", "Send the body as application/json");
+  if (!request.body) throw new ApiProblem("invalid_request", "The request has no body");
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new ApiProblem("invalid_request", "The body is not valid JSON");
+  }
+}
+
+function tooLarge(limit: number) {
+  return new ApiProblem("payload_too_large", `The body may be at most ${limit} bytes`);
+}

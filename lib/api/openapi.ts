@@ -1,0 +1,99 @@
+// The OpenAPI 3.1 document, generated from the route table and its zod schemas.
+import { z } from "zod";
+import type { Route } from "./route";
+import { routes } from "./routes";
+
+type JsonSchema = Record<string, unknown>;
+
+const problemRef = { $ref: "#/components/schemas/Problem" };
+const PROBLEMS: Record<string, string> = {
+  "400": "The request is not valid",
+  "401": "No token, or a malformed, unknown, revoked or expired one",
+  "403": "The token lacks the scope",
+  "404": "No such resource, or not the caller's",
+  "413": "The body is too large",
+  "429": "Rate limited; see Retry-After",
+};
+
+const schemas: Record<string, JsonSchema> = {
+  Problem: {
+    type: "object",
+    description: "RFC 9457 problem details",
+    properties: {
+      type: { type: "string" },
+      title: { type: "string" },
+      status: { type: "integer" },
+      detail: { type: "string" },
+      code: { type: "string" },
+      instance: { type: "string" },
+      errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+    },
+    required: ["type", "title", "status", "detail", "code"],
+  },
+};
+
+/** A schema in the document: named ones (with .meta({ id })) go to components and are referenced. */
+function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema & { $schema?: string; id?: string };
+  delete json.$schema;
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) return json;
+  const name = io === "input" && schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify(json) ? `${id}Input` : id;
+  delete json.id;
+  schemas[name] = json;
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  const json = toSchema(schema, "input") as { properties?: Record<string, JsonSchema & { description?: string }>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === "path" || (json.required ?? []).includes(name),
+    ...(property.description ? { description: property.description } : {}),
+    schema: property,
+  }));
+}
+
+function operation(route: Route) {
+  const status = String(route.status ?? 200);
+  const responses: Record<string, unknown> = {
+    [status]: route.response && status !== "204"
+      ? { description: "OK", content: { "application/json": { schema: toSchema(route.response, "output") } } }
+      : { description: "No content" },
+  };
+  for (const [code, description] of Object.entries(PROBLEMS)) {
+    if (code === "403" && !route.scope) continue;
+    if (code === "413" && !route.body) continue;
+    responses[code] = { description, content: { "application/problem+json": { schema: problemRef } } };
+  }
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.scope ? { description: `Needs the \`${route.scope}\` scope.` } : {}),
+    parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(route.body, "input") } } } } : {}),
+    responses,
+  };
+}
+
+let document: Record<string, unknown> | undefined;
+
+export function openApiDocument(): Record<string, unknown> {
+  if (document) return document;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route);
+  }
+  document = {
+    openapi: "3.1.0",
+    info: { title: "Gatehouse device API", version: "1.0.0", description: "Bearer tokens only; errors are RFC 9457 problem+json." },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    paths,
+    components: { schemas, securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Gatehouse API token (gth_…)" } } },
+  };
+  return document;
+}

@@ -1,0 +1,58 @@
+// RFC 9457 problem details: every API error is one of these, never a stack or an internal message.
+export type ProblemCode =
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "method_not_allowed"
+  | "invalid_request"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "conflict"
+  | "rate_limited"
+  | "internal";
+
+const TITLES: Record<ProblemCode, [number, string]> = {
+  unauthorized: [401, "Unauthorized"],
+  forbidden: [403, "Forbidden"],
+  not_found: [404, "Not Found"],
+  method_not_allowed: [405, "Method Not Allowed"],
+  invalid_request: [400, "Bad Request"],
+  payload_too_large: [413, "Content Too Large"],
+  unsupported_media_type: [415, "Unsupported Media Type"],
+  conflict: [409, "Conflict"],
+  rate_limited: [429, "Too Many Requests"],
+  internal: [500, "Internal Server Error"],
+};
+
+export type Problem = { type: string; title: string; status: number; detail: string; code: ProblemCode; errors?: Record<string, string[]> };
+
+export class ApiProblem extends Error {
+  override name = "ApiProblem";
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly extra: { errors?: Record<string, string[]>; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+  }
+
+  get status(): number {
+    return TITLES[this.code][0];
+  }
+
+  toResponse(instance?: string): Response {
+    const [status, title] = TITLES[this.code];
+    const body: Problem & { instance?: string } = {
+      type: `https://gatehouse.invalid/problems/${this.code.replaceAll("_", "-")}`,
+      title,
+      status,
+      detail: this.detail,
+      code: this.code,
+      ...(this.extra.errors ? { errors: this.extra.errors } : {}),
+      ...(instance ? { instance } : {}),
+    };
+    const headers: Record<string, string> = { "content-type": "application/problem+json", ...this.extra.headers };
+    if (status === 401) headers["www-authenticate"] = 'Bearer realm="gatehouse"';
+    return new Response(JSON.stringify(body), { status, headers });
+  }
+}

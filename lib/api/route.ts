@@ -1,0 +1,37 @@
+// The shape of one device API route: its schemas, its scope and its handler. The router and the
+// OpenAPI document both read the same definitions.
+import type { z } from "zod";
+import type { Caller } from "@/lib/devices/caller";
+import type { Scope } from "@/lib/tokens/scopes";
+import type { Principal } from "@/lib/tokens/verify";
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteContext<P, Q, B> = { principal: Principal; caller: Caller; params: Out<P>; query: Out<Q>; body: Out<B> };
+
+export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | undefined> = {
+  method: Method;
+  /** OpenAPI style, relative to /api/v1: "/devices/{deviceId}". */
+  path: string;
+  operationId: string;
+  summary: string;
+  /** The scope a token needs; null means any valid token. */
+  scope: Scope | null;
+  params?: P;
+  query?: Q;
+  body?: B;
+  bodyLimit?: number;
+  response?: Schema;
+  status?: 200 | 201 | 204;
+  handle(context: RouteContext<P, Q, B>): Promise<unknown>;
+};
+
+/** Declares a route with its handler's types inferred from its schemas. */
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  definition: Route<P, Q, B>,
+): Route {
+  return definition as unknown as Route;
+}

@@ -1,0 +1,114 @@
+// The device API core: routing, bearer authentication, rate limits, scopes, validation and
+// problem+json errors. Route handlers under app/api/v1 and the in-process device client both call
+// handleApiRequest, so the dashboard takes exactly the path a script does.
+import "server-only";
+import crypto from "node:crypto";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { verifyToken, recordUse, type VerifyFailure } from "@/lib/tokens/verify";
+import { readJsonBody } from "./body";
+import { openApiDocument } from "./openapi";
+import { ApiProblem } from "./problem";
+import { enforceRateLimits } from "./rate-limit";
+import type { Route } from "./route";
+import { routes } from "./routes";
+
+export const API_PREFIX = "/api/v1";
+
+const compiled = routes.map((r) => ({
+  route: r,
+  pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`),
+}));
+
+const UNAUTHORIZED: Record<VerifyFailure | "missing", string> = {
+  missing: "Send a token in the Authorization header: Bearer <token>",
+  malformed: "The token is malformed or its checksum does not match",
+  unknown: "The token is not recognised",
+  revoked: "The token has been revoked",
+  expired: "The token has expired",
+  inactive_owner: "The token's owner is disabled",
+};
+
+export type ApiRequestOptions = { ip?: string | null };
+
+export async function handleApiRequest(request: Request, options: ApiRequestOptions = {}): Promise<Response> {
+  const url = new URL(request.url);
+  const path = url.pathname.slice(API_PREFIX.length) || "/";
+  try {
+    if (path === "/openapi.json" && request.method === "GET") return json(openApiDocument(), 200);
+    const match = findRoute(request.method, path);
+    return await serve(match.route, match.params, request, url, options);
+  } catch (error) {
+    if (error instanceof ApiProblem) return error.toResponse(url.pathname);
+    const reference = crypto.randomUUID();
+    console.error(`device API error ${reference} on ${request.method} ${url.pathname}:`, error);
+    return new ApiProblem("internal", `Something went wrong. Reference: ${reference}`).toResponse(url.pathname);
+  }
+}
+
+function findRoute(method: string, path: string): { route: Route; params: Record<string, string> } {
+  let pathMatched = false;
+  for (const { route, pattern } of compiled) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    pathMatched = true;
+    if (route.method === method) return { route, params: decodeParams(match.groups ?? {}) };
+  }
+  if (pathMatched) throw new ApiProblem("method_not_allowed", `${method} is not allowed here`);
+  throw new ApiProblem("not_found", "No such endpoint");
+}
+
+function decodeParams(groups: Record<string, string>): Record<string, string> {
+  try {
+    return Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, decodeURIComponent(v)]));
+  } catch {
+    throw new ApiProblem("not_found", "No such endpoint");
+  }
+}
+
+async function serve(route: Route, rawParams: Record<string, string>, request: Request, url: URL, options: ApiRequestOptions): Promise<Response> {
+  if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
+    throw new ApiProblem("invalid_request", "Tokens are never accepted in a URL; send them in the Authorization header");
+  }
+  const ip = options.ip === undefined ? clientIp(request) : options.ip;
+  if (ip) await enforceRateLimits([{ key: `ip:${ip}`, max: env.API_RATE_LIMIT_PER_IP }]);
+
+  const bearer = /^Bearer ([^\s]+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!bearer) throw new ApiProblem("unauthorized", UNAUTHORIZED.missing);
+  const verified = await verifyToken(bearer);
+  if (!verified.ok) throw new ApiProblem("unauthorized", UNAUTHORIZED[verified.reason]);
+  const { principal } = verified;
+  await enforceRateLimits([{ key: `token:${principal.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
+  if (route.scope && !principal.scopes.has(route.scope)) {
+    throw new ApiProblem("forbidden", `This token lacks the ${route.scope} scope`);
+  }
+
+  const params = parse(route.params, rawParams, "path");
+  const query = parse(route.query, Object.fromEntries(url.searchParams), "query");
+  const body = route.body ? parse(route.body, await readJsonBody(request, route.bodyLimit), "body") : undefined;
+  const caller = { id: principal.userId, role: principal.role, deviceId: principal.deviceId };
+  const result = await route.handle({ principal, caller, params, query, body });
+  await recordUse(principal, ip);
+  return route.status === 204 ? new Response(null, { status: 204 }) : json(result, route.status ?? 200);
+}
+
+function parse(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { formErrors, fieldErrors } = z.flattenError(result.error);
+  const errors: Record<string, string[]> = { ...(fieldErrors as Record<string, string[]>) };
+  if (formErrors.length > 0) errors[where] = formErrors;
+  throw new ApiProblem("invalid_request", `The ${where} is not valid`, { errors });
+}
+
+/** The address the nearest proxy (Next's own server) saw: the last X-Forwarded-For entry. */
+export function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return last || null;
+}
+
+function json(body: unknown, status: number): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
+}

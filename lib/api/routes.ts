@@ -1,0 +1,129 @@
+// Every route of the device API. Handlers are thin: the data functions they call enforce the
+// owner filter themselves, and answer null for a device the caller may not see.
+import "server-only";
+import { db } from "@/lib/db";
+import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
+import { ingestReadings, readBuckets } from "@/lib/devices/telemetry";
+import { ApiProblem } from "./problem";
+import { route } from "./route";
+import * as s from "./schemas";
+
+const notFound = () => new ApiProblem("not_found", "No such device");
+
+function found<T>(value: T | null): T {
+  if (value === null) throw notFound();
+  return value;
+}
+
+export const INGEST_BODY_LIMIT = 256 * 1024;
+
+export const routes = [
+  route({
+    method: "GET",
+    path: "/me",
+    operationId: "getMe",
+    summary: "The token's owner and the token's own scopes",
+    scope: null,
+    response: s.Me,
+    async handle({ principal }) {
+      const user = await db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { id: true, email: true, name: true, role: true } });
+      return { user, token: { id: principal.tokenId, kind: principal.kind, scopes: [...principal.scopes], deviceId: principal.deviceId } };
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/devices",
+    operationId: "listDevices",
+    summary: "Devices the caller may see, a page at a time",
+    scope: "devices:read",
+    query: s.PageQuery,
+    response: s.DevicePage,
+    handle: ({ caller, query }) => listDevices(caller, query),
+  }),
+  route({
+    method: "POST",
+    path: "/devices",
+    operationId: "createDevice",
+    summary: "Register a device (an admin may name its owner)",
+    scope: "devices:write",
+    body: s.DeviceCreate,
+    response: s.Device,
+    status: 201,
+    async handle({ caller, body }) {
+      const created = await createDevice(caller, body);
+      if ("error" in created) throw new ApiProblem("invalid_request", "No such owner", { errors: { ownerId: ["No such user"] } });
+      return created;
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/devices/{deviceId}",
+    operationId: "getDevice",
+    summary: "One device",
+    scope: "devices:read",
+    params: s.DeviceId,
+    response: s.Device,
+    handle: async ({ caller, params }) => found(await getDevice(caller, params.deviceId)),
+  }),
+  route({
+    method: "PATCH",
+    path: "/devices/{deviceId}",
+    operationId: "updateDevice",
+    summary: "Rename, move, enable or disable a device",
+    scope: "devices:write",
+    params: s.DeviceId,
+    body: s.DeviceUpdate,
+    response: s.Device,
+    handle: async ({ caller, params, body }) => found(await updateDevice(caller, params.deviceId, body)),
+  }),
+  route({
+    method: "DELETE",
+    path: "/devices/{deviceId}",
+    operationId: "deleteDevice",
+    summary: "Delete a device and its readings",
+    scope: "devices:write",
+    params: s.DeviceId,
+    status: 204,
+    async handle({ caller, params }) {
+      if (!(await deleteDevice(caller, params.deviceId))) throw notFound();
+      return null;
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/devices/{deviceId}/readings/latest",
+    operationId: "getLatestReadings",
+    summary: "The newest reading of each metric",
+    scope: "telemetry:read",
+    params: s.DeviceId,
+    response: s.LatestReadings,
+    handle: async ({ caller, params }) => ({ data: found(await latestReadings(caller, params.deviceId)) }),
+  }),
+  route({
+    method: "GET",
+    path: "/devices/{deviceId}/telemetry",
+    operationId: "readTelemetry",
+    summary: "Readings aggregated into buckets (min, max, avg, count) over a range",
+    scope: "telemetry:read",
+    params: s.DeviceId,
+    query: s.TelemetryQuery,
+    response: s.TelemetrySeries,
+    async handle({ caller, params, query }) {
+      const data = found(await readBuckets(caller, params.deviceId, query));
+      return { data, from: query.from.toISOString(), to: query.to.toISOString(), bucketSeconds: query.bucketMs / 1000 };
+    },
+  }),
+  route({
+    method: "POST",
+    path: "/devices/{deviceId}/telemetry",
+    operationId: "ingestTelemetry",
+    summary: "Push a batch of readings (at most 1,000; a repeated metric and time replaces the value)",
+    scope: "telemetry:write",
+    params: s.DeviceId,
+    body: s.IngestBody,
+    bodyLimit: INGEST_BODY_LIMIT,
+    response: s.IngestResult,
+    status: 201,
+    handle: async ({ caller, params, body }) => found(await ingestReadings(caller, params.deviceId, body.readings)),
+  }),
+];

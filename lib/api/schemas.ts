@@ -1,0 +1,127 @@
+// The device API's shapes: the same zod schemas validate requests and generate the OpenAPI document.
+import { z } from "zod";
+import { DEVICE_KINDS } from "@/lib/devices/catalog";
+import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
+import { SCOPES } from "@/lib/tokens/scopes";
+
+const DAY_MS = 86_400_000;
+export const MAX_RANGE_DAYS = 366;
+export const MAX_POINTS = 5_000;
+export const MAX_BATCH = 1_000;
+
+const isoTime = z.iso.datetime({ offset: true });
+const deviceKind = z.enum(Object.keys(DEVICE_KINDS) as [keyof typeof DEVICE_KINDS, ...(keyof typeof DEVICE_KINDS)[]]);
+const name = z.string().trim().min(1, "Enter a name").max(80, "At most 80 characters");
+const location = z.string().trim().max(80, "At most 80 characters");
+
+export const DeviceId = z.object({ deviceId: z.string().min(1).max(64) });
+
+export const Device = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    location: z.string(),
+    enabled: z.boolean(),
+    status: z.enum(["online", "offline", "disabled"]),
+    lastSeenAt: isoTime.nullable(),
+    createdAt: isoTime,
+    owner: z.object({ id: z.string(), name: z.string() }),
+    metrics: z.array(z.object({ key: z.string(), unit: z.string() })),
+  })
+  .meta({ id: "Device" });
+
+export const DevicePage = z.object({ data: z.array(Device), nextCursor: z.string().nullable() }).meta({ id: "DevicePage" });
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).default(50).transform((n) => Math.min(n, MAX_PAGE_SIZE)).meta({ description: `Page size, at most ${MAX_PAGE_SIZE}` }),
+  cursor: z.string().max(64).optional().meta({ description: "The nextCursor of the previous page" }),
+});
+
+export const DeviceCreate = z
+  .object({ name, kind: deviceKind, location: location.optional(), enabled: z.boolean().optional(), ownerId: z.string().max(64).optional() })
+  .strict()
+  .meta({ id: "DeviceCreate" });
+
+export const DeviceUpdate = z
+  .object({ name: name.optional(), location: location.optional(), enabled: z.boolean().optional() })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, "Change at least one field")
+  .meta({ id: "DeviceUpdate" });
+
+export const LatestReadings = z
+  .object({ data: z.array(z.object({ key: z.string(), unit: z.string(), time: isoTime.nullable(), value: z.number().nullable() })) })
+  .meta({ id: "LatestReadings" });
+
+export const TelemetryQuery = z
+  .object({
+    from: isoTime.optional().meta({ description: "Start of the range (inclusive); defaults to 24 h before `to`" }),
+    to: isoTime.optional().meta({ description: "End of the range (exclusive); defaults to now" }),
+    bucket: z.coerce.number().int().min(60).max(7 * 86_400).optional().meta({ description: "Bucket size in seconds; defaults to about 500 points" }),
+    metric: z.string().max(32).optional(),
+  })
+  .transform((q, ctx) => {
+    const to = q.to ? new Date(q.to) : new Date();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - DAY_MS);
+    const span = to.getTime() - from.getTime();
+    if (span <= 0) ctx.addIssue({ code: "custom", path: ["from"], message: "`from` must be before `to`" });
+    if (span > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["from"], message: `The range may span at most ${MAX_RANGE_DAYS} days` });
+    const bucketMs = (q.bucket ?? autoBucketSeconds(span)) * 1000;
+    if (span / bucketMs > MAX_POINTS) ctx.addIssue({ code: "custom", path: ["bucket"], message: `At most ${MAX_POINTS} buckets; choose a larger bucket` });
+    return { from, to, bucketMs, metric: q.metric };
+  });
+
+const NICE_BUCKETS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+/** The smallest round bucket that keeps a range at about 500 points or fewer. */
+export function autoBucketSeconds(spanMs: number): number {
+  const wanted = spanMs / 1000 / 500;
+  return NICE_BUCKETS.find((b) => b >= wanted) ?? 86_400;
+}
+
+export const TelemetrySeries = z
+  .object({
+    data: z.array(
+      z.object({
+        metric: z.string(),
+        unit: z.string(),
+        buckets: z.array(z.object({ time: isoTime, min: z.number(), max: z.number(), avg: z.number(), count: z.number().int() })),
+      }),
+    ),
+    from: isoTime,
+    to: isoTime,
+    bucketSeconds: z.number().int(),
+  })
+  .meta({ id: "TelemetrySeries" });
+
+export const IngestBody = z
+  .object({
+    readings: z
+      .array(
+        z.object({
+          metric: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "Lower-case letters, digits and _, at most 32"),
+          time: z.union([isoTime, z.number().int().positive()]).transform((t) => new Date(t)),
+          value: z.number().finite(),
+          unit: z.string().max(16).optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_BATCH, `At most ${MAX_BATCH} readings a batch`),
+  })
+  .superRefine((body, ctx) => {
+    const now = Date.now();
+    body.readings.forEach((r, i) => {
+      if (r.time.getTime() > now + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading cannot be from the future" });
+      if (r.time.getTime() < now - MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading may be at most a year old" });
+    });
+  })
+  .meta({ id: "IngestBody" });
+
+export const IngestResult = z.object({ accepted: z.number().int() }).meta({ id: "IngestResult" });
+
+export const Me = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(["ADMIN", "STANDARD"]) }),
+    token: z.object({ id: z.string(), kind: z.enum(["DASHBOARD", "PERSONAL", "DEVICE"]), scopes: z.array(z.enum(SCOPES)), deviceId: z.string().nullable() }),
+  })
+  .meta({ id: "Me" });

@@ -1,0 +1,100 @@
+// Device data for the API: every query carries the caller's owner filter in its own where clause.
+import "server-only";
+import { db } from "@/lib/db";
+import { visibleTo, type Caller } from "./caller";
+import { deviceStatus, type DeviceStatus } from "./status";
+
+export type DeviceDto = {
+  id: string;
+  name: string;
+  kind: string;
+  location: string;
+  enabled: boolean;
+  status: DeviceStatus;
+  lastSeenAt: string | null;
+  createdAt: string;
+  owner: { id: string; name: string };
+  metrics: { key: string; unit: string }[];
+};
+
+export type LatestReading = { key: string; unit: string; time: string | null; value: number | null };
+
+export const deviceSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  location: true,
+  enabled: true,
+  lastSeenAt: true,
+  createdAt: true,
+  owner: { select: { id: true, name: true } },
+  metrics: { select: { key: true, unit: true }, orderBy: { id: "asc" } },
+} as const;
+
+type Row = { id: string; name: string; kind: string; location: string; enabled: boolean; lastSeenAt: Date | null; createdAt: Date; owner: { id: string; name: string }; metrics: { key: string; unit: string }[] };
+
+export function toDeviceDto(row: Row, now = Date.now()): DeviceDto {
+  return {
+    ...row,
+    status: deviceStatus(row, now),
+    lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export async function listDevices(caller: Caller, page: { limit: number; cursor?: string }): Promise<{ data: DeviceDto[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
+  const rows = await db.device.findMany({
+    where: visibleTo(caller),
+    select: deviceSelect,
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
+  });
+  const now = Date.now();
+  const more = rows.length > limit;
+  const data = rows.slice(0, limit).map((row) => toDeviceDto(row, now));
+  return { data, nextCursor: more ? data.at(-1)!.id : null };
+}
+
+export async function getDevice(caller: Caller, id: string): Promise<DeviceDto | null> {
+  const row = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: deviceSelect });
+  return row ? toDeviceDto(row) : null;
+}
+
+/** The newest reading of each of a device's metrics, or null when the device is not the caller's. */
+export async function latestReadings(caller: Caller, id: string): Promise<LatestReading[] | null> {
+  const device = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { metrics: { select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } } } });
+  if (!device) return null;
+  return Promise.all(
+    device.metrics.map(async (metric) => {
+      const latest = await db.telemetry.findFirst({ where: { metricId: metric.id }, orderBy: { time: "desc" }, select: { time: true, value: true } });
+      return { key: metric.key, unit: metric.unit, time: latest?.time.toISOString() ?? null, value: latest?.value ?? null };
+    }),
+  );
+}
+
+export type DeviceInput = { name: string; kind: string; location?: string; enabled?: boolean; ownerId?: string };
+
+/** Creates a device owned by the caller; an admin may name another owner. */
+export async function createDevice(caller: Caller, input: DeviceInput): Promise<DeviceDto | { error: "owner" }> {
+  const ownerId = caller.role === "ADMIN" && input.ownerId ? input.ownerId : caller.id;
+  if (ownerId !== caller.id && !(await db.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) return { error: "owner" };
+  const row = await db.device.create({
+    data: { ownerId, name: input.name, kind: input.kind, location: input.location ?? "", enabled: input.enabled ?? true },
+    select: deviceSelect,
+  });
+  return toDeviceDto(row);
+}
+
+export async function updateDevice(caller: Caller, id: string, patch: Partial<Pick<DeviceInput, "name" | "location" | "enabled">>): Promise<DeviceDto | null> {
+  const { count } = await db.device.updateMany({ where: { id, ...visibleTo(caller) }, data: patch });
+  return count === 0 ? null : getDevice(caller, id);
+}
+
+export async function deleteDevice(caller: Caller, id: string): Promise<boolean> {
+  const { count } = await db.device.deleteMany({ where: { id, ...visibleTo(caller) } });
+  return count > 0;
+}

@@ -1,0 +1,81 @@
+// Reading telemetry in buckets and ingesting it in batches, for callers who may see the device.
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { DEVICE_KINDS, type DeviceKind } from "./catalog";
+import { visibleTo, type Caller } from "./caller";
+
+export type Bucket = { time: string; min: number; max: number; avg: number; count: number };
+export type Series = { metric: string; unit: string; buckets: Bucket[] };
+
+type BucketRow = { metricId: number | bigint; bucket: number | bigint; min: number; max: number; avg: number; count: number | bigint };
+
+/** Aggregates a device's readings in [from, to) into buckets of `bucketMs`; null when not the caller's. */
+export async function readBuckets(
+  caller: Caller,
+  deviceId: string,
+  range: { from: Date; to: Date; bucketMs: number; metric?: string },
+): Promise<Series[] | null> {
+  const device = await db.device.findFirst({
+    where: { id: deviceId, ...visibleTo(caller) },
+    select: { metrics: { where: range.metric ? { key: range.metric } : {}, select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } } },
+  });
+  if (!device) return null;
+  if (device.metrics.length === 0) return [];
+  const ids = device.metrics.map((m) => m.id);
+  const rows = await db.$queryRaw<BucketRow[]>`
+    SELECT "metricId", ("time" / ${range.bucketMs}) * ${range.bucketMs} AS bucket,
+           MIN("value") AS min, MAX("value") AS max, AVG("value") AS avg, COUNT(*) AS count
+    FROM "Telemetry"
+    WHERE "metricId" IN (${Prisma.join(ids)}) AND "time" >= ${range.from.getTime()} AND "time" < ${range.to.getTime()}
+    GROUP BY "metricId", bucket
+    ORDER BY "metricId", bucket`;
+  const byMetric = new Map<number, Bucket[]>(ids.map((id) => [id, []]));
+  for (const row of rows) {
+    byMetric.get(Number(row.metricId))!.push({
+      time: new Date(Number(row.bucket)).toISOString(),
+      min: row.min,
+      max: row.max,
+      avg: Math.round(row.avg * 1000) / 1000,
+      count: Number(row.count),
+    });
+  }
+  return device.metrics.map((m) => ({ metric: m.key, unit: m.unit, buckets: byMetric.get(m.id)! }));
+}
+
+export type Reading = { metric: string; time: Date; value: number; unit?: string };
+
+/**
+ * Stores a batch for one device; a repeated (metric, time) replaces the earlier value, so a device
+ * may safely resend. Unknown metrics are created, with the kind's unit when it has one.
+ */
+export async function ingestReadings(caller: Caller, deviceId: string, readings: Reading[]): Promise<{ accepted: number } | null> {
+  const device = await db.device.findFirst({
+    where: { id: deviceId, ...visibleTo(caller) },
+    select: { id: true, kind: true, lastSeenAt: true, metrics: { select: { id: true, key: true } } },
+  });
+  if (!device) return null;
+  const metricIds = new Map(device.metrics.map((m) => [m.key, m.id]));
+  const known = DEVICE_KINDS[device.kind as DeviceKind]?.metrics ?? [];
+  await db.$transaction(async (tx) => {
+    for (const reading of readings) {
+      if (metricIds.has(reading.metric)) continue;
+      const unit = reading.unit ?? known.find((m) => m.key === reading.metric)?.unit ?? "";
+      const created = await tx.metric.create({ data: { deviceId, key: reading.metric, unit }, select: { id: true } });
+      metricIds.set(reading.metric, created.id);
+    }
+    for (let start = 0; start < readings.length; start += 250) {
+      const values = readings
+        .slice(start, start + 250)
+        .map((r) => Prisma.sql`(${metricIds.get(r.metric)!}, ${r.time.getTime()}, ${r.value})`);
+      await tx.$executeRaw`
+        INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES ${Prisma.join(values)}
+        ON CONFLICT ("metricId", "time") DO UPDATE SET "value" = excluded."value"`;
+    }
+    const newest = Math.max(...readings.map((r) => r.time.getTime()));
+    if (!device.lastSeenAt || device.lastSeenAt.getTime() < newest) {
+      await tx.device.update({ where: { id: deviceId }, data: { lastSeenAt: new Date(Math.min(newest, Date.now())) } });
+    }
+  });
+  return { accepted: readings.length };
+}

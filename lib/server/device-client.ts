@@ -1,0 +1,57 @@
+// The dashboard's only way to device data: the signed-in user's own server-held token, decrypted
+// here and sent to the device API, in-process by default or over HTTP when DEVICE_API_URL is set.
+// Nothing from here but the API's JSON reaches a page: never the token.
+import "server-only";
+import { API_PREFIX, handleApiRequest } from "@/lib/api/router";
+import type { Problem } from "@/lib/api/problem";
+import { env } from "@/lib/env";
+import { dashboardTokenFor } from "@/lib/tokens/dashboard";
+
+/** The user's dashboard token was revoked: pages show the "access revoked" state. */
+export class AccessRevokedError extends Error {
+  override name = "AccessRevokedError";
+}
+
+/** The API answered with a problem the page may show (404, 400 ...). */
+export class DeviceApiError extends Error {
+  override name = "DeviceApiError";
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export type DeviceClient = {
+  get<T>(path: string, query?: Record<string, string | undefined>): Promise<T>;
+  send<T>(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
+};
+
+export function deviceClient(userId: string): DeviceClient {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const grant = await dashboardTokenFor(userId);
+    if (grant.state === "revoked") throw new AccessRevokedError("Your dashboard access has been revoked");
+    const headers: Record<string, string> = { authorization: `Bearer ${grant.token}`, accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" };
+    const response = env.DEVICE_API_URL
+      ? await fetch(new URL(`${API_PREFIX}${path}`, env.DEVICE_API_URL), init)
+      : await handleApiRequest(new Request(`http://in-process${API_PREFIX}${path}`, init), { ip: null });
+    if (response.status === 401) {
+      // Revoked between the lookup and the call; the next load shows the revoked state.
+      throw new AccessRevokedError("Your dashboard access has been revoked");
+    }
+    if (!response.ok) throw new DeviceApiError((await response.json()) as Problem);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  return {
+    get: (path, query = {}) => {
+      const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+      return call("GET", search ? `${path}?${search}` : path);
+    },
+    send: (method, path, body) => call(method, path, body),
+  };
+}

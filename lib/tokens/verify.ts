@@ -1,0 +1,86 @@
+// Turns a bearer token into a principal, in the order DESIGN.md gives: format and checksum, hash
+// lookup, revoked / expired / past grace / idle, owner active and role still allowing the scopes.
+import "server-only";
+import { appendAudit } from "@/lib/audit/append";
+import { db } from "@/lib/db";
+import type { Role, TokenKind } from "@/lib/generated/prisma/client";
+import { parseToken } from "./format";
+import { hashToken } from "./hash";
+import { DAY_MS, getPolicy } from "./policy";
+import { parseScopes, type Scope } from "./scopes";
+
+export type Principal = {
+  tokenId: string;
+  userId: string;
+  role: Role;
+  kind: TokenKind;
+  scopes: ReadonlySet<Scope>;
+  /** A device token may touch this one device only. */
+  deviceId: string | null;
+  lastUsedAt: Date | null;
+};
+
+export type VerifyFailure = "malformed" | "unknown" | "revoked" | "expired" | "inactive_owner";
+
+export type VerifyResult = { ok: true; principal: Principal } | { ok: false; reason: VerifyFailure };
+
+const fail = (reason: VerifyFailure): VerifyResult => ({ ok: false, reason });
+
+export async function verifyToken(token: string, now = Date.now()): Promise<VerifyResult> {
+  if (!parseToken(token)) return fail("malformed");
+  const row = await db.apiToken.findUnique({
+    where: { hash: hashToken(token) },
+    select: {
+      id: true,
+      userId: true,
+      kind: true,
+      scopes: true,
+      deviceId: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      graceEndsAt: true,
+      lastUsedAt: true,
+      user: { select: { role: true, disabledAt: true } },
+    },
+  });
+  if (!row) return fail("unknown");
+  if (row.revokedAt) return fail("revoked");
+  if (row.expiresAt.getTime() <= now) return fail("expired");
+  if (row.graceEndsAt && row.graceEndsAt.getTime() <= now) return fail("expired");
+  if (row.user.disabledAt) return fail("inactive_owner");
+
+  const policy = await getPolicy(row.user.role);
+  if (row.kind !== "DASHBOARD" && isIdle(row, policy.idleDisableDays, now)) {
+    await disableIdle(row.id);
+    return fail("revoked");
+  }
+  // A role downgrade narrows the token at once, whatever scopes it was issued with.
+  const scopes = new Set(parseScopes(row.scopes).filter((scope) => policy.scopes.includes(scope)));
+  return {
+    ok: true,
+    principal: { tokenId: row.id, userId: row.userId, role: row.user.role, kind: row.kind, scopes, deviceId: row.deviceId, lastUsedAt: row.lastUsedAt },
+  };
+}
+
+function isIdle(row: { lastUsedAt: Date | null; createdAt: Date }, idleDays: number, now: number): boolean {
+  return now - (row.lastUsedAt ?? row.createdAt).getTime() > idleDays * DAY_MS;
+}
+
+async function disableIdle(tokenId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "idle" } });
+    if (count > 0) await appendAudit({ actor: { type: "system" }, action: "token.idle_disabled", target: { type: "token", id: tokenId } }, tx);
+  });
+}
+
+/** Last use is written at most once a minute a token, so that reads stay reads. */
+export const LAST_USE_INTERVAL_MS = 60_000;
+
+export async function recordUse(principal: Principal, ip: string | null, now = Date.now()): Promise<void> {
+  if (principal.lastUsedAt && now - principal.lastUsedAt.getTime() < LAST_USE_INTERVAL_MS) return;
+  await db.apiToken.updateMany({
+    where: { id: principal.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USE_INTERVAL_MS) } }] },
+    data: { lastUsedAt: new Date(now), lastUsedIp: ip },
+  });
+}
