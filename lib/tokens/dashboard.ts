@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { decryptToken, encryptToken } from "./encryption";
 import { TokenError } from "./errors";
-import { issueToken, rotateToken } from "./lifecycle";
+import { issueToken, revokeToken, rotateToken } from "./lifecycle";
 import { getPolicy, rotationWindowMs } from "./policy";
 
 export type DashboardToken = { state: "ok"; token: string } | { state: "revoked" };
@@ -13,18 +13,16 @@ export type DashboardToken = { state: "ok"; token: string } | { state: "revoked"
 /** Overlap for automatic rotation: requests in flight with the old token still succeed. */
 const AUTO_ROTATION_GRACE_HOURS = 1;
 
-export async function dashboardTokenFor(userId: string, now = Date.now()): Promise<DashboardToken> {
+export async function dashboardTokenFor(userId: string, now = Date.now(), attempt = 0): Promise<DashboardToken> {
   const latest = await db.apiToken.findFirst({
     where: { userId, kind: "DASHBOARD" },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, ciphertext: true, revokedAt: true, revokedReason: true, expiresAt: true, replacedById: true, user: { select: { role: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, ciphertext: true, revokedAt: true, expiresAt: true, replacedById: true, user: { select: { role: true } } },
   });
-  if (!latest) return { state: "ok", token: (await issueToken("system", { userId, kind: "DASHBOARD", name: "Dashboard" })).token };
-  if (latest.revokedAt) return { state: "revoked" };
-  if (latest.expiresAt.getTime() <= now) {
-    // Expired for want of use (nobody signed in for a whole interval): not a revocation.
-    return { state: "ok", token: (await issueToken("system", { userId, kind: "DASHBOARD", name: "Dashboard" })).token };
-  }
+  if (latest?.revokedAt) return { state: "revoked" };
+  // None yet, or expired for want of use (nobody signed in for a whole interval): not a revocation.
+  if (!latest || latest.expiresAt.getTime() <= now) return issueFresh(userId, now, attempt);
+
   const policy = await getPolicy(latest.user.role);
   if (!latest.replacedById && latest.expiresAt.getTime() - now <= rotationWindowMs(policy)) {
     try {
@@ -34,7 +32,25 @@ export async function dashboardTokenFor(userId: string, now = Date.now()): Promi
       if (!(error instanceof TokenError && error.code === "conflict")) throw error;
     }
   }
-  const { token, stale } = await decryptToken(latest.ciphertext!);
-  if (stale) await db.apiToken.update({ where: { id: latest.id }, data: { ciphertext: await encryptToken(token) } });
-  return { state: "ok", token };
+  let opened: { token: string; stale: boolean };
+  try {
+    opened = await decryptToken(latest.ciphertext!);
+  } catch {
+    // Written under a key this server no longer has: unusable, so end it and start afresh.
+    await revokeToken("system", latest.id, "undecryptable");
+    return issueFresh(userId, now, attempt);
+  }
+  if (opened.stale) await db.apiToken.update({ where: { id: latest.id }, data: { ciphertext: await encryptToken(opened.token) } });
+  return { state: "ok", token: opened.token };
+}
+
+async function issueFresh(userId: string, now: number, attempt: number): Promise<DashboardToken> {
+  try {
+    const issued = await issueToken("system", { userId, kind: "DASHBOARD", name: "Dashboard", onlyIfNoLiveDashboard: true });
+    return { state: "ok", token: issued.token };
+  } catch (error) {
+    // A concurrent request issued one first: use that one.
+    if (error instanceof TokenError && error.code === "conflict" && attempt < 2) return dashboardTokenFor(userId, now, attempt + 1);
+    throw error;
+  }
 }

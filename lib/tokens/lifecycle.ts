@@ -36,7 +36,8 @@ function assertManages(manager: Manager | "system", userId: string, adminOnly = 
   if (adminOnly || manager.id !== userId) throw new TokenError("You cannot manage these tokens", "forbidden");
 }
 
-export async function issueToken(manager: Manager | "system", request: IssueRequest): Promise<IssuedToken> {
+export async function issueToken(manager: Manager | "system", request: IssueRequest & { onlyIfNoLiveDashboard?: boolean }): Promise<IssuedToken> {
+  if (request.deviceId && request.kind !== "DEVICE") throw new TokenError("Only a device token names a device", "invalid", "deviceId");
   const device = request.deviceId
     ? await db.device.findUnique({ where: { id: request.deviceId }, select: { id: true, ownerId: true } })
     : null;
@@ -59,6 +60,11 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
   const now = new Date();
 
   const row = await db.$transaction(async (tx) => {
+    if (request.onlyIfNoLiveDashboard) {
+      // Two first page loads at once must not each issue one and revoke the other's.
+      const live = await tx.apiToken.count({ where: { userId, kind: "DASHBOARD", revokedAt: null, replacedById: null, expiresAt: { gt: now } } });
+      if (live > 0) throw new TokenError("A live dashboard token exists", "conflict");
+    }
     if (request.kind === "DASHBOARD") {
       // One dashboard token a user: a new one ends the old at once.
       await tx.apiToken.updateMany({
@@ -108,15 +114,25 @@ function scopesFor(request: IssueRequest, allowed: Scope[]): Scope[] {
 export async function rotateToken(manager: Manager | "system", tokenId: string, graceHours: number): Promise<IssuedToken> {
   const old = await db.apiToken.findUnique({
     where: { id: tokenId },
-    select: { id: true, userId: true, kind: true, name: true, scopes: true, deviceId: true, revokedAt: true, replacedById: true, expiresAt: true },
+    select: { id: true, userId: true, kind: true, name: true, scopes: true, deviceId: true, revokedAt: true, replacedById: true, createdAt: true, expiresAt: true },
   });
   if (!old) throw new TokenError("No such token", "not_found");
   assertManages(manager, old.userId, true);
   if (old.revokedAt || old.replacedById || old.expiresAt.getTime() <= Date.now()) {
     throw new TokenError("Only an active token can be rotated", "conflict");
   }
-  const owner = await db.user.findUniqueOrThrow({ where: { id: old.userId }, select: { role: true } });
+  const owner = await db.user.findUniqueOrThrow({ where: { id: old.userId }, select: { role: true, disabledAt: true } });
+  if (owner.disabledAt) throw new TokenError("A disabled user cannot hold tokens", "invalid", "userId");
   const policy = await getPolicy(owner.role);
+  if (!Number.isInteger(graceHours) || graceHours < 0 || graceHours > policy.gracePeriodHours) {
+    throw new TokenError(`The grace period must be between 0 and ${policy.gracePeriodHours} hours`, "invalid", "graceHours");
+  }
+  // The successor lives as long as the original did, never past the policy's maximum.
+  const originalMs = old.expiresAt.getTime() - old.createdAt.getTime();
+  const lifetimeMs = Math.min(
+    old.kind === "DASHBOARD" ? policy.rotationIntervalDays * DAY_MS : originalMs,
+    policy.maxLifetimeDays * DAY_MS,
+  );
   const token = generateToken(old.kind);
   const ciphertext = old.kind === "DASHBOARD" ? await encryptToken(token) : null;
   const now = new Date();
@@ -134,7 +150,7 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
         ...tokenHint(token),
         createdAt: now,
         createdById: manager === "system" ? null : manager.id,
-        expiresAt: new Date(now.getTime() + policy.rotationIntervalDays * DAY_MS),
+        expiresAt: new Date(now.getTime() + lifetimeMs),
       },
       select: tokenViewSelect,
     });

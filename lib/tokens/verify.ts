@@ -52,7 +52,7 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
 
   const policy = await getPolicy(row.user.role);
   if (row.kind !== "DASHBOARD" && isIdle(row, policy.idleDisableDays, now)) {
-    await disableIdle(row.id);
+    await disableIdle(row.id, now);
     return fail("revoked");
   }
   // A role downgrade narrows the token at once, whatever scopes it was issued with.
@@ -67,9 +67,9 @@ function isIdle(row: { lastUsedAt: Date | null; createdAt: Date }, idleDays: num
   return now - (row.lastUsedAt ?? row.createdAt).getTime() > idleDays * DAY_MS;
 }
 
-async function disableIdle(tokenId: string): Promise<void> {
+async function disableIdle(tokenId: string, now: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "idle" } });
+    const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(now), revokedReason: "idle" } });
     if (count > 0) await appendAudit({ actor: { type: "system" }, action: "token.idle_disabled", target: { type: "token", id: tokenId } }, tx);
   });
 }

@@ -1,0 +1,485 @@
+import { describe, expect, it } from "vitest";
+import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { decryptToken } from "./encryption";
+import { TokenError } from "./errors";
+import { parseToken, SECRET_LENGTH } from "./format";
+import { hashToken } from "./hash";
+import { issueToken, revokeAllTokens, revokeToken, rotateToken, type Manager } from "./lifecycle";
+import { DAY_MS, HOUR_MS } from "./policy";
+import { DASHBOARD_SCOPES, type Scope } from "./scopes";
+import { verifyToken } from "./verify";
+
+const VIEW_KEYS = [
+  "createdAt",
+  "deviceId",
+  "deviceName",
+  "expiresAt",
+  "graceEndsAt",
+  "hint",
+  "id",
+  "kind",
+  "lastUsedAt",
+  "lastUsedIp",
+  "name",
+  "revokedAt",
+  "revokedReason",
+  "scopes",
+  "status",
+  "userId",
+];
+
+const asManager = (user: { id: string; role: Manager["role"] }): Manager => ({ id: user.id, role: user.role, ip: "198.51.100.4" });
+
+async function issuePersonal(manager: Manager | "system", userId: string, scopes: Scope[] = ["devices:read"], expiresInDays?: number) {
+  return issueToken(manager, { userId, kind: "PERSONAL", name: "script", scopes, expiresInDays });
+}
+
+/** The TokenError a promise rejects with; fails the test if it resolves or throws anything else. */
+async function tokenError(promise: Promise<unknown>): Promise<TokenError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TokenError);
+  return error as TokenError;
+}
+
+const row = (id: string) => testDb().apiToken.findUniqueOrThrow({ where: { id } });
+const auditFor = (targetId: string, action: string) => testDb().auditEvent.findMany({ where: { targetId, action } });
+
+describe("issueToken", () => {
+  it("stores only the hash of a personal token", async () => {
+    const user = await createUser();
+    const { token, view } = await issuePersonal(asManager(user), user.id, ["devices:read", "telemetry:read"]);
+
+    expect(parseToken(token)).toBe("PERSONAL");
+    const stored = await row(view.id);
+    expect(stored.hash).toBe(hashToken(token));
+    expect(stored.ciphertext).toBeNull();
+    const secret = token.slice(8, 8 + SECRET_LENGTH);
+    for (const [column, value] of Object.entries(stored)) {
+      const text = value instanceof Date ? value.toISOString() : String(value);
+      expect(text, column).not.toContain(token);
+      expect(text, column).not.toContain(secret);
+    }
+    expect(stored).toMatchObject({ userId: user.id, kind: "PERSONAL", scopes: "devices:read telemetry:read", createdById: user.id, prefix: "gth_pat_", last4: token.slice(-4) });
+  });
+
+  it("returns a view with a hint and no hash or ciphertext", async () => {
+    const user = await createUser();
+    const { token, view } = await issuePersonal(asManager(user), user.id);
+
+    expect(Object.keys(view).sort()).toEqual(VIEW_KEYS);
+    expect(view).not.toHaveProperty("hash");
+    expect(view).not.toHaveProperty("ciphertext");
+    expect(view).toMatchObject({ userId: user.id, kind: "PERSONAL", name: "script", scopes: ["devices:read"], status: "active", hint: `gth_pat_…${token.slice(-4)}`, revokedAt: null });
+    expect(JSON.stringify(view)).not.toContain(token.slice(8, 8 + SECRET_LENGTH));
+  });
+
+  it("gives a dashboard token a ciphertext of itself and only the dashboard scopes", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { token, view } = await issueToken("system", { userId: admin.id, kind: "DASHBOARD", name: "Dashboard", scopes: ["users:admin"] });
+
+    expect(parseToken(token)).toBe("DASHBOARD");
+    expect(view.scopes).toEqual(DASHBOARD_SCOPES);
+    const stored = await row(view.id);
+    expect(stored.ciphertext).not.toBeNull();
+    expect(stored.ciphertext).not.toContain(token);
+    expect(await decryptToken(stored.ciphertext!)).toEqual({ token, stale: false });
+    expect(stored.createdById).toBeNull();
+  });
+
+  it("replaces a user's dashboard token with a second one", async () => {
+    const user = await createUser();
+    const first = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    const second = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+
+    expect(await row(first.view.id)).toMatchObject({ revokedReason: "replaced", revokedAt: expect.any(Date) });
+    expect((await row(second.view.id)).revokedAt).toBeNull();
+    expect(await testDb().apiToken.count({ where: { userId: user.id, kind: "DASHBOARD", revokedAt: null } })).toBe(1);
+    expect(await verifyToken(first.token)).toEqual({ ok: false, reason: "revoked" });
+    expect((await verifyToken(second.token)).ok).toBe(true);
+  });
+
+  it("does not touch the user's personal tokens when replacing the dashboard token", async () => {
+    const user = await createUser();
+    const personal = await issuePersonal("system", user.id);
+    await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    expect((await row(personal.view.id)).revokedAt).toBeNull();
+  });
+
+  it("gives a device token to the device's owner with telemetry:write and the device only", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const owner = await createUser();
+    const device = await createDevice(owner.id, { name: "Boiler" });
+
+    const { token, view } = await issueToken(asManager(admin), { userId: admin.id, kind: "DEVICE", name: "boiler", deviceId: device.id, scopes: ["devices:write"] });
+
+    expect(parseToken(token)).toBe("DEVICE");
+    expect(view).toMatchObject({ userId: owner.id, kind: "DEVICE", scopes: ["telemetry:write"], deviceId: device.id, deviceName: "Boiler" });
+    const verified = await verifyToken(token);
+    expect(verified.ok && verified.principal).toMatchObject({ userId: owner.id, deviceId: device.id, scopes: new Set(["telemetry:write"]) });
+  });
+
+  it("lets an owner issue a device token for their own device but not another's", async () => {
+    const owner = await createUser();
+    const other = await createUser();
+    const device = await createDevice(owner.id);
+
+    const own = await issueToken(asManager(owner), { userId: owner.id, kind: "DEVICE", name: "mine", deviceId: device.id });
+    expect(own.view.userId).toBe(owner.id);
+
+    const error = await tokenError(issueToken(asManager(other), { userId: other.id, kind: "DEVICE", name: "theirs", deviceId: device.id }));
+    expect(error.code).toBe("forbidden");
+  });
+
+  it("refuses a device token without a device", async () => {
+    const user = await createUser();
+    const error = await tokenError(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none" }));
+    expect(error).toMatchObject({ code: "invalid", field: "deviceId" });
+    const unknown = await tokenError(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none", deviceId: "no-such-device" }));
+    expect(unknown).toMatchObject({ code: "invalid", field: "deviceId" });
+  });
+
+  it("refuses scopes beyond the owner's role", async () => {
+    const user = await createUser();
+    const before = await testDb().apiToken.count({ where: { userId: user.id } });
+    const error = await tokenError(issuePersonal("system", user.id, ["devices:read", "users:admin"]));
+    expect(error).toMatchObject({ code: "invalid", field: "scopes" });
+    expect(error.message).toContain("users:admin");
+    expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(before);
+  });
+
+  it("judges scopes by the owner's role, not the manager's", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const error = await tokenError(issuePersonal(asManager(admin), user.id, ["audit:read"]));
+    expect(error).toMatchObject({ code: "invalid", field: "scopes" });
+
+    const { view } = await issuePersonal(asManager(admin), admin.id, ["users:admin", "tokens:admin", "audit:read"]);
+    expect(view.scopes).toEqual(["users:admin", "tokens:admin", "audit:read"]);
+  });
+
+  it("refuses a personal token without scopes", async () => {
+    const user = await createUser();
+    expect(await tokenError(issuePersonal("system", user.id, []))).toMatchObject({ code: "invalid", field: "scopes" });
+  });
+
+  it.each([0, -1, 91, 1.5, Number.NaN])("refuses an expiry of %s days for a standard user", async (days) => {
+    const user = await createUser();
+    expect(await tokenError(issuePersonal("system", user.id, ["devices:read"], days))).toMatchObject({ code: "invalid", field: "expiresInDays" });
+  });
+
+  it("allows an admin up to 180 days, not 181", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    expect(await tokenError(issuePersonal("system", admin.id, ["devices:read"], 181))).toMatchObject({ code: "invalid", field: "expiresInDays" });
+    const { view } = await issuePersonal("system", admin.id, ["devices:read"], 180);
+    expect(view.expiresAt.getTime() - view.createdAt.getTime()).toBe(180 * DAY_MS);
+  });
+
+  it("honours a chosen expiry within the policy", async () => {
+    const user = await createUser();
+    const one = await issuePersonal("system", user.id, ["devices:read"], 1);
+    expect(one.view.expiresAt.getTime() - one.view.createdAt.getTime()).toBe(DAY_MS);
+    const max = await issuePersonal("system", user.id, ["devices:read"], 90);
+    expect(max.view.expiresAt.getTime() - max.view.createdAt.getTime()).toBe(90 * DAY_MS);
+  });
+
+  it("defaults the expiry to the policy's maximum: 90 days standard, 180 admin", async () => {
+    const user = await createUser();
+    const admin = await createUser({ role: "ADMIN" });
+    const before = Date.now();
+    const standard = await issuePersonal("system", user.id);
+    const adminToken = await issuePersonal("system", admin.id);
+    const dashboard = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+
+    expect(standard.view.expiresAt.getTime() - standard.view.createdAt.getTime()).toBe(90 * DAY_MS);
+    expect(adminToken.view.expiresAt.getTime() - adminToken.view.createdAt.getTime()).toBe(180 * DAY_MS);
+    expect(dashboard.view.expiresAt.getTime() - dashboard.view.createdAt.getTime()).toBe(90 * DAY_MS);
+    expect(standard.view.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(standard.view.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("does not let a standard user issue for another user", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    expect((await tokenError(issuePersonal(asManager(user), other.id))).code).toBe("forbidden");
+    expect(await testDb().apiToken.count({ where: { userId: other.id } })).toBe(0);
+  });
+
+  it("does not let a standard user issue a dashboard token, even for themselves", async () => {
+    const user = await createUser();
+    const error = await tokenError(issueToken(asManager(user), { userId: user.id, kind: "DASHBOARD", name: "Dashboard" }));
+    expect(error.code).toBe("forbidden");
+    expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("lets an admin issue for another user, recorded as the issuer", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const { view } = await issuePersonal(asManager(admin), user.id);
+    expect(view.userId).toBe(user.id);
+    expect((await row(view.id)).createdById).toBe(admin.id);
+  });
+
+  it("refuses a disabled owner", async () => {
+    const user = await createUser({ disabled: true });
+    expect(await tokenError(issuePersonal("system", user.id))).toMatchObject({ code: "invalid", field: "userId" });
+    expect(await tokenError(issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" }))).toMatchObject({ code: "invalid" });
+    expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("answers not_found for an unknown user", async () => {
+    expect((await tokenError(issuePersonal("system", "no-such-user"))).code).toBe("not_found");
+  });
+
+  it("audits the issue with actor, target and detail", async () => {
+    const user = await createUser();
+    const { view } = await issuePersonal(asManager(user), user.id, ["telemetry:read"], 30);
+
+    const events = await auditFor(view.id, "token.issued");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "user", actorId: user.id, ip: "198.51.100.4", targetType: "token", targetId: view.id });
+    expect(JSON.parse(events[0]!.detail)).toEqual({ userId: user.id, kind: "PERSONAL", scopes: ["telemetry:read"], days: 30 });
+  });
+
+  it("audits a system issue as the system", async () => {
+    const user = await createUser();
+    const { view } = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    expect(await auditFor(view.id, "token.issued")).toMatchObject([{ actorType: "system", actorId: null }]);
+  });
+
+  it("audits nothing for a refused issue", async () => {
+    const user = await createUser();
+    const before = await testDb().auditEvent.count({ where: { action: "token.issued", detail: { contains: user.id } } });
+    await tokenError(issuePersonal("system", user.id, ["users:admin"]));
+    expect(await testDb().auditEvent.count({ where: { action: "token.issued", detail: { contains: user.id } } })).toBe(before);
+  });
+});
+
+describe("rotateToken", () => {
+  it("issues a working successor and gives the old token a grace period", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const old = await issuePersonal("system", user.id, ["devices:read", "telemetry:read"]);
+
+    const before = Date.now();
+    const next = await rotateToken(asManager(admin), old.view.id, 2);
+    const after = Date.now();
+
+    expect(next.token).not.toBe(old.token);
+    expect(parseToken(next.token)).toBe("PERSONAL");
+    expect(next.view).toMatchObject({ userId: user.id, kind: "PERSONAL", name: "script", scopes: ["devices:read", "telemetry:read"], status: "active" });
+    expect(next.view.expiresAt.getTime() - next.view.createdAt.getTime()).toBe(90 * DAY_MS);
+    expect((await verifyToken(next.token)).ok).toBe(true);
+
+    const stored = await row(old.view.id);
+    expect(stored.replacedById).toBe(next.view.id);
+    expect(stored.revokedAt).toBeNull();
+    expect(stored.graceEndsAt!.getTime()).toBeGreaterThanOrEqual(before + 2 * HOUR_MS);
+    expect(stored.graceEndsAt!.getTime()).toBeLessThanOrEqual(after + 2 * HOUR_MS);
+    expect((await verifyToken(old.token)).ok).toBe(true);
+    expect((await row(next.view.id)).createdById).toBe(admin.id);
+  });
+
+  it("keeps a rotated dashboard token server-held", async () => {
+    const user = await createUser();
+    const old = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    const next = await rotateToken("system", old.view.id, 1);
+    expect(await decryptToken((await row(next.view.id)).ciphertext!)).toEqual({ token: next.token, stale: false });
+  });
+
+  it("refuses to rotate a token twice", async () => {
+    const user = await createUser();
+    const old = await issuePersonal("system", user.id);
+    await rotateToken("system", old.view.id, 1);
+    expect((await tokenError(rotateToken("system", old.view.id, 1))).code).toBe("conflict");
+    expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  it("refuses to rotate a revoked or expired token", async () => {
+    const user = await createUser();
+    const revoked = await issuePersonal("system", user.id);
+    await revokeToken("system", revoked.view.id);
+    expect((await tokenError(rotateToken("system", revoked.view.id, 1))).code).toBe("conflict");
+
+    const expired = await issuePersonal("system", user.id);
+    await testDb().apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await tokenError(rotateToken("system", expired.view.id, 1))).code).toBe("conflict");
+  });
+
+  it("lets exactly one of two concurrent rotations succeed", async () => {
+    const user = await createUser();
+    const old = await issuePersonal("system", user.id);
+
+    const results = await Promise.allSettled([rotateToken("system", old.view.id, 1), rotateToken("system", old.view.id, 1)]);
+
+    const fulfilled = results.filter((r) => r.status === "fulfilled");
+    const rejected = results.filter((r) => r.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toBeInstanceOf(TokenError);
+    expect((rejected[0]!.reason as TokenError).code).toBe("conflict");
+    // The loser's successor was rolled back with its claim.
+    expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(2);
+    expect((await row(old.view.id)).replacedById).toBe(fulfilled[0]!.value.view.id);
+    expect(await auditFor(old.view.id, "token.rotated")).toHaveLength(1);
+  });
+
+  it("does not let a standard user rotate, even their own token", async () => {
+    const user = await createUser();
+    const old = await issuePersonal(asManager(user), user.id);
+    expect((await tokenError(rotateToken(asManager(user), old.view.id, 1))).code).toBe("forbidden");
+    expect((await row(old.view.id)).replacedById).toBeNull();
+  });
+
+  it("answers not_found for an unknown token", async () => {
+    expect((await tokenError(rotateToken("system", "no-such-token", 1))).code).toBe("not_found");
+  });
+
+  it("audits the rotation with its successor", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const old = await issuePersonal("system", admin.id);
+    const next = await rotateToken(asManager(admin), old.view.id, 3);
+
+    const events = await auditFor(old.view.id, "token.rotated");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "user", actorId: admin.id, targetType: "token" });
+    expect(JSON.parse(events[0]!.detail)).toEqual({ successor: next.view.id, graceHours: 3 });
+  });
+});
+
+describe("revokeToken", () => {
+  it("sets revokedAt and the reason, and the token stops working", async () => {
+    const user = await createUser();
+    const { token, view } = await issuePersonal("system", user.id);
+    const before = Date.now();
+    await revokeToken("system", view.id, "compromised");
+
+    const stored = await row(view.id);
+    expect(stored.revokedReason).toBe("compromised");
+    expect(stored.revokedAt!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(stored.revokedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("defaults the reason to revoked", async () => {
+    const user = await createUser();
+    const { view } = await issuePersonal("system", user.id);
+    await revokeToken("system", view.id);
+    expect((await row(view.id)).revokedReason).toBe("revoked");
+  });
+
+  it("is idempotent: a second revocation changes nothing and audits nothing", async () => {
+    const user = await createUser();
+    const { view } = await issuePersonal("system", user.id);
+    await revokeToken("system", view.id, "first");
+    const first = await row(view.id);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await revokeToken("system", view.id, "second");
+
+    const second = await row(view.id);
+    expect(second.revokedAt).toEqual(first.revokedAt);
+    expect(second.revokedReason).toBe("first");
+    expect(await auditFor(view.id, "token.revoked")).toHaveLength(1);
+  });
+
+  it("lets a standard user revoke their own token but not another's", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const own = await issuePersonal("system", user.id);
+    const theirs = await issuePersonal("system", other.id);
+
+    await revokeToken(asManager(user), own.view.id);
+    expect((await row(own.view.id)).revokedAt).not.toBeNull();
+
+    expect((await tokenError(revokeToken(asManager(user), theirs.view.id))).code).toBe("forbidden");
+    expect((await row(theirs.view.id)).revokedAt).toBeNull();
+  });
+
+  it("lets an admin revoke anyone's token", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const { view } = await issuePersonal("system", user.id);
+    await revokeToken(asManager(admin), view.id);
+    expect((await row(view.id)).revokedAt).not.toBeNull();
+  });
+
+  it("answers not_found for an unknown token", async () => {
+    expect((await tokenError(revokeToken("system", "no-such-token"))).code).toBe("not_found");
+  });
+
+  it("audits the revocation", async () => {
+    const user = await createUser();
+    const { view } = await issuePersonal("system", user.id);
+    await revokeToken(asManager(user), view.id, "lost laptop");
+
+    const events = await auditFor(view.id, "token.revoked");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "user", actorId: user.id, targetType: "token" });
+    expect(JSON.parse(events[0]!.detail)).toEqual({ reason: "lost laptop" });
+  });
+});
+
+describe("revokeAllTokens", () => {
+  it("revokes every live token of the user and counts them", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const bystander = await createUser();
+    const a = await issuePersonal("system", user.id);
+    const b = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    const c = await issuePersonal("system", user.id);
+    await revokeToken("system", c.view.id, "earlier");
+    const kept = await issuePersonal("system", bystander.id);
+
+    expect(await revokeAllTokens(asManager(admin), user.id, "offboarded")).toBe(2);
+
+    expect(await row(a.view.id)).toMatchObject({ revokedReason: "offboarded" });
+    expect(await row(b.view.id)).toMatchObject({ revokedReason: "offboarded" });
+    expect(await row(c.view.id)).toMatchObject({ revokedReason: "earlier" });
+    expect((await row(kept.view.id)).revokedAt).toBeNull();
+    expect(await verifyToken(a.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await revokeAllTokens(asManager(admin), user.id)).toBe(0);
+  });
+
+  it("is for admins only", async () => {
+    const user = await createUser();
+    const { view } = await issuePersonal("system", user.id);
+    expect((await tokenError(revokeAllTokens(asManager(user), user.id))).code).toBe("forbidden");
+    expect((await row(view.id)).revokedAt).toBeNull();
+  });
+
+  it("audits the revocation against the user with the count", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    await issuePersonal("system", user.id);
+    await issuePersonal("system", user.id);
+    await revokeAllTokens(asManager(admin), user.id, "offboarded");
+
+    const events = await auditFor(user.id, "token.revoked_all");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorType: "user", actorId: admin.id, targetType: "user" });
+    expect(JSON.parse(events[0]!.detail)).toEqual({ reason: "offboarded", count: 2 });
+  });
+});
+
+describe("rotation limits", () => {
+  it("keeps a rotated token's lifetime to the original's, refuses a grace beyond the policy, and a disabled owner", async () => {
+    const user = await createUser();
+    const { view } = await issueTestToken(user.id, { expiresInDays: 7 });
+    const { view: next } = await rotateToken("system", view.id, 0);
+    const days = (next.expiresAt.getTime() - next.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 5);
+    await expect(rotateToken("system", next.id, 25)).rejects.toMatchObject({ code: "invalid", field: "graceHours" });
+    await expect(rotateToken("system", next.id, -1)).rejects.toMatchObject({ code: "invalid", field: "graceHours" });
+    await testDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    await expect(rotateToken("system", next.id, 1)).rejects.toMatchObject({ code: "invalid" });
+  });
+
+  it("refuses a device on a personal token", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    await expect(issueTestToken(user.id, { deviceId: device.id })).rejects.toMatchObject({ code: "invalid", field: "deviceId" });
+  });
+});

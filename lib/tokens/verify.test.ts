@@ -1,0 +1,241 @@
+import { describe, expect, it } from "vitest";
+import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { generateToken, tokenHint } from "./format";
+import { hashToken } from "./hash";
+import { issueToken, revokeToken, rotateToken } from "./lifecycle";
+import { DAY_MS } from "./policy";
+import { recordUse, verifyToken, type Principal } from "./verify";
+
+const row = (id: string) => testDb().apiToken.findUniqueOrThrow({ where: { id } });
+const setRow = (id: string, data: { expiresAt?: Date; graceEndsAt?: Date; lastUsedAt?: Date; createdAt?: Date }) => testDb().apiToken.update({ where: { id }, data });
+
+/** The principal of a token that must verify. */
+async function principalOf(token: string, now?: number): Promise<Principal> {
+  const result = await verifyToken(token, now);
+  if (!result.ok) throw new Error(`expected the token to verify, got ${result.reason}`);
+  return result.principal;
+}
+
+/** Stores a row under the hash of `token` directly, as if it had been issued, whatever its format. */
+async function plantRow(userId: string, token: string) {
+  return testDb().apiToken.create({
+    data: { userId, kind: "PERSONAL", name: "planted", scopes: "devices:read", hash: hashToken(token), ...tokenHint(token), expiresAt: new Date(Date.now() + DAY_MS) },
+    select: { id: true },
+  });
+}
+
+/** The same token with one character of its checksum changed. */
+function badChecksum(token: string): string {
+  const last = token.at(-1) === "a" ? "b" : "a";
+  return token.slice(0, -1) + last;
+}
+
+describe("verifyToken", () => {
+  it("accepts a fresh token and gives its principal", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id, { scopes: ["devices:read", "telemetry:read"] });
+
+    const result = await verifyToken(token);
+    expect(result).toEqual({
+      ok: true,
+      principal: { tokenId: view.id, userId: user.id, role: "STANDARD", kind: "PERSONAL", scopes: new Set(["devices:read", "telemetry:read"]), deviceId: null, lastUsedAt: null },
+    });
+  });
+
+  it("gives an admin token its admin scopes", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { token } = await issueTestToken(admin.id, { scopes: ["users:admin", "audit:read"] });
+    expect(await principalOf(token)).toMatchObject({ role: "ADMIN", scopes: new Set(["users:admin", "audit:read"]) });
+  });
+
+  it("binds a device token's principal to its device", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const { token } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
+    expect(await principalOf(token)).toMatchObject({ kind: "DEVICE", deviceId: device.id, scopes: new Set(["telemetry:write"]) });
+  });
+
+  it("refuses a bad checksum as malformed, without looking it up", async () => {
+    const user = await createUser();
+    const { token } = await issueTestToken(user.id);
+    const tampered = badChecksum(token);
+    expect(await verifyToken(tampered)).toEqual({ ok: false, reason: "malformed" });
+
+    // Even when a row is stored under the tampered token's hash, the format check refuses it
+    // first: a lookup would have found that row and accepted it.
+    await plantRow(user.id, tampered);
+    expect(await verifyToken(tampered)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("accepts a planted row for a well-formed token (the control for the test above)", async () => {
+    const user = await createUser();
+    const token = generateToken("PERSONAL");
+    const { id } = await plantRow(user.id, token);
+    expect((await principalOf(token)).tokenId).toBe(id);
+  });
+
+  it.each([
+    ["the empty string", ""],
+    ["a bare prefix", "gth_pat_"],
+    ["a foreign token", `ghp_${"a".repeat(36)}`],
+    ["a huge string", `gth_pat_${"a".repeat(100_000)}`],
+  ])("refuses %s as malformed", async (_, token) => {
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("refuses a well-formed token that was never issued as unknown", async () => {
+    expect(await verifyToken(generateToken("PERSONAL"))).toEqual({ ok: false, reason: "unknown" });
+    expect(await verifyToken(generateToken("DASHBOARD"))).toEqual({ ok: false, reason: "unknown" });
+  });
+
+  it("refuses a revoked token", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    await revokeToken("system", view.id);
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("refuses an expired token", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    await setRow(view.id, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("expires a token at its expiry instant, not a millisecond later", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id, { expiresInDays: 30 });
+    const expiresAt = view.expiresAt.getTime();
+    expect((await verifyToken(token, expiresAt - 1)).ok).toBe(true);
+    expect(await verifyToken(token, expiresAt)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("accepts a rotated token inside its grace period and refuses it after", async () => {
+    const user = await createUser();
+    const old = await issueTestToken(user.id);
+    const next = await rotateToken("system", old.view.id, 1);
+
+    expect((await principalOf(old.token)).tokenId).toBe(old.view.id);
+    expect((await principalOf(next.token)).tokenId).toBe(next.view.id);
+    const graceEndsAt = (await row(old.view.id)).graceEndsAt!.getTime();
+    expect(await verifyToken(old.token, graceEndsAt)).toEqual({ ok: false, reason: "expired" });
+
+    await setRow(old.view.id, { graceEndsAt: new Date(Date.now() - 1000) });
+    expect(await verifyToken(old.token)).toEqual({ ok: false, reason: "expired" });
+    expect((await verifyToken(next.token)).ok).toBe(true);
+  });
+
+  it("refuses the token of a disabled owner at once", async () => {
+    const user = await createUser();
+    const { token } = await issueTestToken(user.id);
+    expect((await verifyToken(token)).ok).toBe(true);
+    await testDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "inactive_owner" });
+  });
+
+  it("narrows an admin token to the new role at once after a downgrade", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const { token } = await issueTestToken(admin.id, { scopes: ["devices:read", "users:admin", "audit:read"] });
+    expect((await principalOf(token)).scopes).toEqual(new Set(["devices:read", "users:admin", "audit:read"]));
+
+    await testDb().user.update({ where: { id: admin.id }, data: { role: "STANDARD" } });
+    const principal = await principalOf(token);
+    expect(principal.role).toBe("STANDARD");
+    expect(principal.scopes).toEqual(new Set(["devices:read"]));
+  });
+
+  it("disables a personal token unused for longer than the policy's idle days (60)", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    await setRow(view.id, { lastUsedAt: new Date(Date.now() - 61 * DAY_MS) });
+
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    const stored = await row(view.id);
+    expect(stored.revokedReason).toBe("idle");
+    expect(stored.revokedAt).toBeInstanceOf(Date);
+    const events = await testDb().auditEvent.findMany({ where: { targetId: view.id, action: "token.idle_disabled" } });
+    expect(events).toMatchObject([{ actorType: "system", targetType: "token" }]);
+
+    // Stays revoked, and is audited once.
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await testDb().auditEvent.count({ where: { targetId: view.id, action: "token.idle_disabled" } })).toBe(1);
+  });
+
+  it("counts idleness from creation for a token never used", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    await setRow(view.id, { createdAt: new Date(Date.now() - 61 * DAY_MS) });
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect((await row(view.id)).revokedReason).toBe("idle");
+  });
+
+  it("keeps a token used within the idle period", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    await setRow(view.id, { createdAt: new Date(Date.now() - 80 * DAY_MS), lastUsedAt: new Date(Date.now() - 59 * DAY_MS) });
+    expect((await verifyToken(token)).ok).toBe(true);
+    expect((await row(view.id)).revokedAt).toBeNull();
+  });
+
+  it("idle-disables a device token too", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const { token, view } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
+    await setRow(view.id, { lastUsedAt: new Date(Date.now() - 61 * DAY_MS) });
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect((await row(view.id)).revokedReason).toBe("idle");
+  });
+
+  it("never idle-disables a dashboard token", async () => {
+    const user = await createUser();
+    const { token, view } = await issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" });
+    await setRow(view.id, { createdAt: new Date(Date.now() - 80 * DAY_MS), lastUsedAt: new Date(Date.now() - 70 * DAY_MS) });
+    expect((await verifyToken(token)).ok).toBe(true);
+    expect((await row(view.id)).revokedAt).toBeNull();
+    expect(await testDb().auditEvent.count({ where: { targetId: view.id, action: "token.idle_disabled" } })).toBe(0);
+  });
+});
+
+describe("recordUse", () => {
+  it("writes the time and IP of use, at most once a minute", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    const t0 = Date.now();
+
+    const fresh = await principalOf(token);
+    await recordUse(fresh, "203.0.113.9", t0);
+    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
+
+    // A stale principal (read before the first write) is stopped by the database's condition.
+    await recordUse(fresh, "203.0.113.10", t0 + 30_000);
+    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
+
+    // A current principal is stopped before any write.
+    const current = await principalOf(token);
+    expect(current.lastUsedAt).toEqual(new Date(t0));
+    await recordUse(current, "203.0.113.11", t0 + 59_999);
+    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
+
+    // After a minute, the next use is written.
+    await recordUse(current, "203.0.113.12", t0 + 61_000);
+    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0 + 61_000), lastUsedIp: "203.0.113.12" });
+  });
+
+  it("writes only the principal's own token", async () => {
+    const user = await createUser();
+    const a = await issueTestToken(user.id);
+    const b = await issueTestToken(user.id);
+    await recordUse(await principalOf(a.token), null, Date.now());
+    expect((await row(a.view.id)).lastUsedAt).not.toBeNull();
+    expect((await row(b.view.id)).lastUsedAt).toBeNull();
+  });
+
+  it("keeps a used token from going idle", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id, { expiresInDays: 90 });
+    await setRow(view.id, { createdAt: new Date(Date.now() - 59 * DAY_MS) });
+    await recordUse(await principalOf(token), "203.0.113.9", Date.now());
+    // Two days later, 61 days after creation but 2 after the last use.
+    expect((await verifyToken(token, Date.now() + 2 * DAY_MS)).ok).toBe(true);
+  });
+});
