@@ -11,7 +11,9 @@ const PROBLEMS: Record<string, string> = {
   "401": "No token, or a malformed, unknown, revoked or expired one",
   "403": "The token lacks the scope",
   "404": "No such resource, or not the caller's",
+  "405": "The method is not allowed on this path",
   "413": "The body is too large",
+  "415": "The body is not JSON",
   "429": "Rate limited; see Retry-After",
 };
 
@@ -32,13 +34,22 @@ const schemas: Record<string, JsonSchema> = {
   },
 };
 
-/** A schema in the document: named ones (with .meta({ id })) go to components and are referenced. */
+/**
+ * A schema in the document. Named ones (with .meta({ id })) go to components and are referenced;
+ * zod puts nested named schemas under $defs, which are moved to components too.
+ */
 function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema & { $schema?: string; id?: string };
+  const raw = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema & { $schema?: string; id?: string; $defs?: Record<string, JsonSchema> };
+  const json = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as typeof raw;
   delete json.$schema;
+  for (const [name, def] of Object.entries(json.$defs ?? {})) {
+    delete def.id;
+    schemas[name] ??= def;
+  }
+  delete json.$defs;
   const id = z.globalRegistry.get(schema)?.id;
   if (!id) return json;
-  const name = io === "input" && schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify(json) ? `${id}Input` : id;
+  const name = io === "input" && schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify({ ...json, id: undefined }) ? `${id}Input` : id;
   delete json.id;
   schemas[name] = json;
   return { $ref: `#/components/schemas/${name}` };
@@ -65,7 +76,7 @@ function operation(route: Route) {
   };
   for (const [code, description] of Object.entries(PROBLEMS)) {
     if (code === "403" && !route.scope) continue;
-    if (code === "413" && !route.body) continue;
+    if ((code === "413" || code === "415") && !route.body) continue;
     responses[code] = { description, content: { "application/problem+json": { schema: problemRef } } };
   }
   return {

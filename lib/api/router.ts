@@ -5,6 +5,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { ipFromForwardedFor } from "@/lib/server/client-ip";
 import { verifyToken, recordUse, type VerifyFailure } from "@/lib/tokens/verify";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
@@ -47,14 +48,14 @@ export async function handleApiRequest(request: Request, options: ApiRequestOpti
 }
 
 function findRoute(method: string, path: string): { route: Route; params: Record<string, string> } {
-  let pathMatched = false;
+  const allowed: string[] = [];
   for (const { route, pattern } of compiled) {
     const match = pattern.exec(path);
     if (!match) continue;
-    pathMatched = true;
+    allowed.push(route.method);
     if (route.method === method) return { route, params: decodeParams(match.groups ?? {}) };
   }
-  if (pathMatched) throw new ApiProblem("method_not_allowed", `${method} is not allowed here`);
+  if (allowed.length > 0) throw new ApiProblem("method_not_allowed", `${method} is not allowed here`, { headers: { allow: allowed.join(", ") } });
   throw new ApiProblem("not_found", "No such endpoint");
 }
 
@@ -102,11 +103,8 @@ function parse(schema: z.ZodType | undefined, input: unknown, where: string): un
   throw new ApiProblem("invalid_request", `The ${where} is not valid`, { errors });
 }
 
-/** The address the nearest proxy (Next's own server) saw: the last X-Forwarded-For entry. */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || null;
+  return ipFromForwardedFor(request.headers.get("x-forwarded-for"));
 }
 
 function json(body: unknown, status: number): Response {

@@ -100,10 +100,14 @@ export const IngestBody = z
       .array(
         z.object({
           metric: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, "Lower-case letters, digits and _, at most 32"),
-          time: z.union([isoTime, z.number().int().positive()]).transform((t) => new Date(t)),
+          time: z
+            .union([isoTime, z.number().int().positive()])
+            .transform((t) => new Date(t))
+            .refine((d) => !Number.isNaN(d.getTime()), "Not a real date and time"),
           value: z.number().finite(),
           unit: z.string().max(16).optional(),
-        }),
+        })
+        .strict(),
       )
       .min(1)
       .max(MAX_BATCH, `At most ${MAX_BATCH} readings a batch`),
@@ -111,6 +115,8 @@ export const IngestBody = z
   .superRefine((body, ctx) => {
     const now = Date.now();
     body.readings.forEach((r, i) => {
+      // An unparseable time already failed its own check; there is no date to compare.
+      if (!(r.time instanceof Date) || Number.isNaN(r.time.getTime())) return;
       if (r.time.getTime() > now + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading cannot be from the future" });
       if (r.time.getTime() < now - MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading may be at most a year old" });
     });

@@ -1,5 +1,5 @@
 // Whoever is asking for device data: a signed-in user or a token principal.
-import type { Role } from "@/lib/generated/prisma/client";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export type Caller = {
   id: string;
@@ -8,8 +8,12 @@ export type Caller = {
   deviceId?: string | null;
 };
 
-/** The where clause every device query carries: admins see every device, others their own. */
-export function visibleTo(caller: Caller): { ownerId?: string; id?: string } {
-  const scope = caller.role === "ADMIN" ? {} : { ownerId: caller.id };
-  return caller.deviceId ? { ...scope, id: caller.deviceId } : scope;
+/**
+ * The where clause every device query carries: admins see every device, others their own, a
+ * device token its one device. The device limit sits under AND, so that a caller's own `id: …`
+ * spread beside it narrows the query instead of replacing the limit.
+ */
+export function visibleTo(caller: Caller): Prisma.DeviceWhereInput {
+  const scope: Prisma.DeviceWhereInput = caller.role === "ADMIN" ? {} : { ownerId: caller.id };
+  return caller.deviceId ? { ...scope, AND: [{ id: caller.deviceId }] } : scope;
 }

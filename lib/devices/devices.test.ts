@@ -1,10 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { getDevice, listDevices, type Caller } from "./queries";
+import type { Caller } from "./caller";
+import { getDevice, latestReadings, listDevices as listPage } from "./devices";
 import { ONLINE_WINDOW_MS } from "./status";
 
-const SUMMARY_KEYS = ["id", "kind", "lastSeenAt", "location", "name", "ownerName", "status"];
-const DETAIL_KEYS = [...SUMMARY_KEYS, "createdAt", "enabled", "metrics"].sort();
+const DTO_KEYS = ["createdAt", "enabled", "id", "kind", "lastSeenAt", "location", "metrics", "name", "owner", "status"];
+
+/** Every device the caller may see, across pages, by name. */
+async function listDevices(caller: Caller) {
+  const all = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listPage(caller, { limit: 2, cursor });
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 const MINUTE = 60_000;
 const T1 = new Date(Date.UTC(2026, 10, 1, 12, 0));
@@ -56,26 +68,26 @@ describe("listDevices", () => {
 
   it("computes each device's status and names its owner", async () => {
     const byId = new Map((await listDevices(alice)).map((device) => [device.id, device]));
-    expect(byId.get(aliceDevices.online)).toMatchObject({ status: "online", ownerName: "Alice", kind: "thermostat" });
+    expect(byId.get(aliceDevices.online)).toMatchObject({ status: "online", owner: { id: alice.id, name: "Alice" }, kind: "thermostat" });
     expect(byId.get(aliceDevices.offline)?.status).toBe("offline");
     expect(byId.get(aliceDevices.disabled)?.status).toBe("disabled");
   });
 
-  it("returns the summary DTO and nothing more", async () => {
-    for (const device of await listDevices(admin)) expect(Object.keys(device).sort()).toEqual(SUMMARY_KEYS);
+  it("returns the DTO and nothing more", async () => {
+    for (const device of await listDevices(alice)) expect(Object.keys(device).sort()).toEqual(DTO_KEYS);
   });
 });
 
 describe("getDevice", () => {
   it("finds a standard user's own device", async () => {
     const device = await getDevice(alice, aliceDevices.online);
-    expect(device).toMatchObject({ id: aliceDevices.online, name: "A online", enabled: true, status: "online", ownerName: "Alice" });
+    expect(device).toMatchObject({ id: aliceDevices.online, name: "A online", enabled: true, status: "online", owner: { name: "Alice" } });
   });
 
   it("hides another user's device from a standard user, but not from an admin", async () => {
     expect(await getDevice(alice, bobDevice)).toBeNull();
     expect(await getDevice(bob, aliceDevices.online)).toBeNull();
-    expect((await getDevice(admin, bobDevice))?.ownerName).toBe("Bob");
+    expect((await getDevice(admin, bobDevice))?.owner.name).toBe("Bob");
     expect((await getDevice(admin, aliceDevices.online))?.id).toBe(aliceDevices.online);
   });
 
@@ -85,14 +97,15 @@ describe("getDevice", () => {
   });
 
   it("gives the newest reading of each metric", async () => {
-    const device = await getDevice(alice, aliceDevices.online);
-    const byKey = Object.fromEntries(device!.metrics.map((metric) => [metric.key, metric]));
-    expect(byKey.temperature).toEqual({ key: "temperature", unit: "°C", value: 21.5, time: T3 });
-    expect(byKey.humidity).toEqual({ key: "humidity", unit: "°C", value: 40, time: T1 });
+    const latest = await latestReadings(alice, aliceDevices.online);
+    const byKey = Object.fromEntries(latest!.map((metric) => [metric.key, metric]));
+    expect(byKey.temperature).toEqual({ key: "temperature", unit: "°C", value: 21.5, time: T3.toISOString() });
+    expect(byKey.humidity).toEqual({ key: "humidity", unit: "°C", value: 40, time: T1.toISOString() });
   });
 
-  it("gives no metrics to a device that has none", async () => {
-    expect((await getDevice(alice, aliceDevices.offline))?.metrics).toEqual([]);
+  it("gives no readings to a device without metrics, and null for another user's device", async () => {
+    expect(await latestReadings(alice, aliceDevices.offline)).toEqual([]);
+    expect(await latestReadings(bob, aliceDevices.online)).toBeNull();
   });
 
   it("computes the status", async () => {
@@ -100,9 +113,9 @@ describe("getDevice", () => {
     expect((await getDevice(alice, aliceDevices.disabled))?.status).toBe("disabled");
   });
 
-  it("returns the detail DTO and nothing more", async () => {
+  it("returns the DTO and nothing more", async () => {
     const device = await getDevice(admin, aliceDevices.online);
-    expect(Object.keys(device!).sort()).toEqual(DETAIL_KEYS);
-    for (const metric of device!.metrics) expect(Object.keys(metric).sort()).toEqual(["key", "time", "unit", "value"]);
+    expect(Object.keys(device!).sort()).toEqual(DTO_KEYS);
+    expect(Object.keys(device!.owner).sort()).toEqual(["id", "name"]);
   });
 });

@@ -46,12 +46,12 @@ export const MAX_PAGE_SIZE = 100;
 
 export async function listDevices(caller: Caller, page: { limit: number; cursor?: string }): Promise<{ data: DeviceDto[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
+  // Keyset paging: a deleted cursor device cannot end the listing early.
   const rows = await db.device.findMany({
-    where: visibleTo(caller),
+    where: { ...visibleTo(caller), ...(page.cursor ? { id: { gt: page.cursor } } : {}) },
     select: deviceSelect,
     orderBy: { id: "asc" },
     take: limit + 1,
-    ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
   });
   const now = Date.now();
   const more = rows.length > limit;

@@ -24,7 +24,7 @@ export async function readBuckets(
   if (device.metrics.length === 0) return [];
   const ids = device.metrics.map((m) => m.id);
   const rows = await db.$queryRaw<BucketRow[]>`
-    SELECT "metricId", ("time" / ${range.bucketMs}) * ${range.bucketMs} AS bucket,
+    SELECT "metricId", CAST("time" / ${range.bucketMs} AS INTEGER) * ${range.bucketMs} AS bucket,
            MIN("value") AS min, MAX("value") AS max, AVG("value") AS avg, COUNT(*) AS count
     FROM "Telemetry"
     WHERE "metricId" IN (${Prisma.join(ids)}) AND "time" >= ${range.from.getTime()} AND "time" < ${range.to.getTime()}
@@ -52,30 +52,37 @@ export type Reading = { metric: string; time: Date; value: number; unit?: string
 export async function ingestReadings(caller: Caller, deviceId: string, readings: Reading[]): Promise<{ accepted: number } | null> {
   const device = await db.device.findFirst({
     where: { id: deviceId, ...visibleTo(caller) },
-    select: { id: true, kind: true, lastSeenAt: true, metrics: { select: { id: true, key: true } } },
+    select: { id: true, kind: true, metrics: { select: { id: true, key: true } } },
   });
   if (!device) return null;
   const metricIds = new Map(device.metrics.map((m) => [m.key, m.id]));
   const known = DEVICE_KINDS[device.kind as DeviceKind]?.metrics ?? [];
+  // The last of a repeated (metric, time) wins, as a resend would; one statement may not touch a row twice.
+  const unique = [...new Map(readings.map((r) => [`${r.metric}\0${r.time.getTime()}`, r])).values()];
   await db.$transaction(async (tx) => {
-    for (const reading of readings) {
+    for (const reading of unique) {
       if (metricIds.has(reading.metric)) continue;
       const unit = reading.unit ?? known.find((m) => m.key === reading.metric)?.unit ?? "";
-      const created = await tx.metric.create({ data: { deviceId, key: reading.metric, unit }, select: { id: true } });
-      metricIds.set(reading.metric, created.id);
+      // Upsert: two batches may bring the same new metric at once.
+      const metric = await tx.metric.upsert({
+        where: { deviceId_key: { deviceId: device.id, key: reading.metric } },
+        create: { deviceId: device.id, key: reading.metric, unit },
+        update: {},
+        select: { id: true },
+      });
+      metricIds.set(reading.metric, metric.id);
     }
-    for (let start = 0; start < readings.length; start += 250) {
-      const values = readings
+    for (let start = 0; start < unique.length; start += 250) {
+      const values = unique
         .slice(start, start + 250)
         .map((r) => Prisma.sql`(${metricIds.get(r.metric)!}, ${r.time.getTime()}, ${r.value})`);
       await tx.$executeRaw`
         INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES ${Prisma.join(values)}
         ON CONFLICT ("metricId", "time") DO UPDATE SET "value" = excluded."value"`;
     }
-    const newest = Math.max(...readings.map((r) => r.time.getTime()));
-    if (!device.lastSeenAt || device.lastSeenAt.getTime() < newest) {
-      await tx.device.update({ where: { id: deviceId }, data: { lastSeenAt: new Date(Math.min(newest, Date.now())) } });
-    }
+    const newest = new Date(Math.min(Math.max(...unique.map((r) => r.time.getTime())), Date.now()));
+    // Conditional, so that two batches at once never move it backwards.
+    await tx.device.updateMany({ where: { id: device.id, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: newest } }] }, data: { lastSeenAt: newest } });
   });
   return { accepted: readings.length };
 }

@@ -1,0 +1,42 @@
+// Test helper: every route of the device API with what a successful call needs and answers, so
+// that each authentication and authorization case runs against all of them.
+import type { Method } from "./route";
+import type { Scope } from "@/lib/tokens/scopes";
+
+export type RouteCase = {
+  method: Method;
+  /** As in lib/api/routes.ts: "/devices/{deviceId}". */
+  path: string;
+  scope: Scope | null;
+  /** The status of a successful call. */
+  ok: 200 | 201 | 204;
+  body?: () => unknown;
+};
+
+export const ROUTE_CASES: RouteCase[] = [
+  { method: "GET", path: "/me", scope: null, ok: 200 },
+  { method: "GET", path: "/devices", scope: "devices:read", ok: 200 },
+  { method: "POST", path: "/devices", scope: "devices:write", ok: 201, body: () => ({ name: "Made by a test", kind: "thermostat" }) },
+  { method: "GET", path: "/devices/{deviceId}", scope: "devices:read", ok: 200 },
+  { method: "PATCH", path: "/devices/{deviceId}", scope: "devices:write", ok: 200, body: () => ({ location: "Moved by a test" }) },
+  { method: "DELETE", path: "/devices/{deviceId}", scope: "devices:write", ok: 204 },
+  { method: "GET", path: "/devices/{deviceId}/readings/latest", scope: "telemetry:read", ok: 200 },
+  { method: "GET", path: "/devices/{deviceId}/telemetry", scope: "telemetry:read", ok: 200 },
+  {
+    method: "POST",
+    path: "/devices/{deviceId}/telemetry",
+    scope: "telemetry:write",
+    ok: 201,
+    body: () => ({ readings: [{ metric: "temperature", time: Date.now() - 60_000, value: 21.5 }] }),
+  },
+];
+
+export const DEVICE_ROUTE_CASES = ROUTE_CASES.filter((c) => c.path.includes("{deviceId}"));
+
+export function pathOf(routeCase: RouteCase, deviceId: string): string {
+  return routeCase.path.replace("{deviceId}", encodeURIComponent(deviceId));
+}
+
+export function label(routeCase: RouteCase): string {
+  return `${routeCase.method} ${routeCase.path}`;
+}
