@@ -1,7 +1,13 @@
 import { AppShell } from "@/components/layout/app-shell";
+import { LeakCanary } from "@/components/layout/leak-canary";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <AppShell user={user}>
+      {process.env.GATEHOUSE_LEAK_CANARY === "1" && <LeakCanary userId={user.id} />}
+      {children}
+    </AppShell>
+  );
 }

@@ -1,22 +1,30 @@
 import type { Metadata } from "next";
 import { DeviceCard } from "@/components/devices/device-card";
+import { AccessRevoked } from "@/components/layout/access-revoked";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listDevices } from "@/lib/devices/queries";
+import { loadDevices } from "@/lib/server/dashboard-data";
 
 export const metadata: Metadata = { title: "Devices" };
 
 export default async function HomePage() {
   const user = await requireUser();
-  const devices = await listDevices(user);
   const isAdmin = user.role === "ADMIN";
+  const loaded = await loadDevices(user.id);
+  const description = isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own.";
+  if (loaded.state !== "ok") {
+    return (
+      <>
+        <PageHeader title="Devices" description={description} />
+        <AccessRevoked />
+      </>
+    );
+  }
+  const devices = loaded.data;
   const online = devices.filter((device) => device.status === "online").length;
   return (
     <>
-      <PageHeader
-        title="Devices"
-        description={isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own."}
-      >
+      <PageHeader title="Devices" description={description}>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="device-count">
           {devices.length} {devices.length === 1 ? "device" : "devices"} · {online} online
         </p>

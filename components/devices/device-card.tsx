@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { kindLabel } from "@/lib/devices/catalog";
-import type { DeviceSummary } from "@/lib/devices/queries";
+import type { DeviceDto } from "@/lib/devices/devices";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "./status-badge";
 
-export function DeviceCard({ device, showOwner }: { device: DeviceSummary; showOwner: boolean }) {
+export function DeviceCard({ device, showOwner }: { device: DeviceDto; showOwner: boolean }) {
   return (
     <li className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-sky-400 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600">
       <div className="flex items-start justify-between gap-3">
@@ -29,7 +29,7 @@ export function DeviceCard({ device, showOwner }: { device: DeviceSummary; showO
         {showOwner && (
           <div>
             <dt className="font-medium text-zinc-500 dark:text-zinc-400">Owner</dt>
-            <dd className="text-zinc-800 dark:text-zinc-200">{device.ownerName}</dd>
+            <dd className="text-zinc-800 dark:text-zinc-200">{device.owner.name}</dd>
           </div>
         )}
       </dl>

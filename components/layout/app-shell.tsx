@@ -23,6 +23,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
             <NavLink href="/">Devices</NavLink>
+            <NavLink href="/settings/tokens">Tokens</NavLink>
             {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
           </nav>
           <div className="ml-auto flex items-center gap-3">

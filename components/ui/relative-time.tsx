@@ -15,11 +15,12 @@ export function relativeTime(time: Date, now = Date.now()): string {
   return "just now";
 }
 
-export function RelativeTime({ time, fallback = "never" }: { time: Date | null; fallback?: string }) {
+export function RelativeTime({ time, fallback = "never" }: { time: Date | string | null; fallback?: string }) {
   if (!time) return <span>{fallback}</span>;
+  const date = new Date(time);
   return (
-    <time dateTime={time.toISOString()} title={time.toISOString().replace("T", " ").slice(0, 19) + " UTC"}>
-      {relativeTime(time)}
+    <time dateTime={date.toISOString()} title={date.toISOString().replace("T", " ").slice(0, 19) + " UTC"}>
+      {relativeTime(date)}
     </time>
   );
 }

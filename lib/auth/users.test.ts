@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createDevice, createUser } from "@/lib/testing/factories";
-import { ForbiddenError, listUsers } from "./users";
+import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { verifyToken } from "@/lib/tokens/verify";
+import { changeUserRole, ForbiddenError, getUserSummary, listUsers, setUserDisabled, UserError } from "./users";
 
 const SUMMARY_KEYS = ["createdAt", "deviceCount", "disabledAt", "email", "id", "name", "role"];
 
@@ -28,5 +29,126 @@ describe("listUsers", () => {
     const users = await listUsers(admin);
     expect(users.length).toBeGreaterThan(0);
     for (const user of users) expect(Object.keys(user).sort()).toEqual(SUMMARY_KEYS);
+  });
+});
+
+const asManager = (user: { id: string; role: "ADMIN" | "STANDARD" }) => ({ id: user.id, role: user.role, ip: "198.51.100.9" });
+const token = (id: string) => testDb().apiToken.findUniqueOrThrow({ where: { id }, select: { scopes: true, revokedAt: true, revokedReason: true } });
+const audit = (targetId: string, action: string) => testDb().auditEvent.findMany({ where: { targetId, action } });
+
+async function rejection(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+describe("getUserSummary", () => {
+  it("reads one user for an admin and answers null for no such user", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser({ name: "Someone" });
+    expect(await getUserSummary(admin, user.id)).toMatchObject({ id: user.id, name: "Someone", deviceCount: 0 });
+    expect(await getUserSummary(admin, "no-such-user")).toBeNull();
+    await expect(getUserSummary(user, user.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("changeUserRole", () => {
+  it("narrows a downgraded admin's tokens to the standard scopes and revokes those left with none", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const target = await createUser({ role: "ADMIN" });
+    const mixed = await issueTestToken(target.id, { scopes: ["devices:read", "users:admin", "audit:read"] });
+    const adminOnly = await issueTestToken(target.id, { scopes: ["users:admin", "tokens:admin"] });
+    const standard = await issueTestToken(target.id, { scopes: ["telemetry:read"] });
+    const dashboard = await issueTestToken(target.id, { kind: "DASHBOARD" });
+
+    const result = await changeUserRole(asManager(admin), target.id, "STANDARD");
+
+    expect(result).toEqual({ changed: true, narrowed: 1, revoked: 1 });
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("STANDARD");
+    expect(await token(mixed.view.id)).toMatchObject({ scopes: "devices:read", revokedAt: null });
+    expect(await token(adminOnly.view.id)).toMatchObject({ revokedReason: "role changed" });
+    expect((await token(adminOnly.view.id)).revokedAt).toBeInstanceOf(Date);
+    expect(await token(standard.view.id)).toMatchObject({ scopes: "telemetry:read", revokedAt: null });
+    expect((await token(dashboard.view.id)).revokedAt).toBeNull();
+    expect(await verifyToken(adminOnly.token)).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("writes one user.role_changed record naming what it narrowed and revoked", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const target = await createUser({ role: "ADMIN" });
+    const adminOnly = await issueTestToken(target.id, { scopes: ["audit:read"] });
+    await changeUserRole(asManager(admin), target.id, "STANDARD");
+
+    const [record, ...more] = await audit(target.id, "user.role_changed");
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({ actorType: "user", actorId: admin.id, ip: "198.51.100.9", targetType: "user" });
+    expect(JSON.parse(record!.detail)).toEqual({ from: "ADMIN", to: "STANDARD", narrowed: [], revoked: [adminOnly.view.id] });
+    expect(await audit(adminOnly.view.id, "token.revoked")).toHaveLength(1);
+  });
+
+  it("promotes without widening any token, and does nothing for the same role", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const target = await createUser();
+    const personal = await issueTestToken(target.id, { scopes: ["devices:read"] });
+    expect(await changeUserRole(asManager(admin), target.id, "ADMIN")).toEqual({ changed: true, narrowed: 0, revoked: 0 });
+    expect(await token(personal.view.id)).toMatchObject({ scopes: "devices:read", revokedAt: null });
+    expect(await changeUserRole(asManager(admin), target.id, "ADMIN")).toEqual({ changed: false, narrowed: 0, revoked: 0 });
+    expect(await audit(target.id, "user.role_changed")).toHaveLength(1);
+  });
+
+  it("refuses a standard user, an admin's own demotion and an unknown user", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    expect((await rejection(changeUserRole(asManager(user), user.id, "ADMIN"))).code).toBe("forbidden");
+    const self = await rejection(changeUserRole(asManager(admin), admin.id, "STANDARD"));
+    expect(self).toMatchObject({ code: "invalid", field: "role" });
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
+    expect((await rejection(changeUserRole(asManager(admin), "no-such-user", "STANDARD"))).code).toBe("not_found");
+  });
+});
+
+describe("setUserDisabled", () => {
+  it("disables a user, revokes every token they hold and audits it", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const target = await createUser();
+    const personal = await issueTestToken(target.id);
+    const dashboard = await issueTestToken(target.id, { kind: "DASHBOARD" });
+
+    expect(await setUserDisabled(asManager(admin), target.id, true)).toEqual({ changed: true, revoked: 2 });
+
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt).toBeInstanceOf(Date);
+    for (const id of [personal.view.id, dashboard.view.id]) expect(await token(id)).toMatchObject({ revokedReason: "user disabled" });
+    expect(await audit(target.id, "user.disabled")).toHaveLength(1);
+    expect(await audit(target.id, "token.revoked_all")).toHaveLength(1);
+    expect((await verifyToken(personal.token)).ok).toBe(false);
+  });
+
+  it("enables a user again, leaving their old tokens revoked", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const target = await createUser();
+    const personal = await issueTestToken(target.id);
+    await setUserDisabled(asManager(admin), target.id, true);
+
+    expect(await setUserDisabled(asManager(admin), target.id, false)).toEqual({ changed: true, revoked: 0 });
+
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt).toBeNull();
+    expect((await token(personal.view.id)).revokedAt).toBeInstanceOf(Date);
+    expect(await verifyToken(personal.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await audit(target.id, "user.enabled")).toHaveLength(1);
+    expect((await setUserDisabled(asManager(admin), target.id, false)).changed).toBe(false);
+    expect(await audit(target.id, "user.enabled")).toHaveLength(1);
+  });
+
+  it("refuses a standard user, an admin disabling themself and an unknown user", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const other = await createUser();
+    expect((await rejection(setUserDisabled(asManager(user), other.id, true))).code).toBe("forbidden");
+    expect(await rejection(setUserDisabled(asManager(admin), admin.id, true))).toMatchObject({ code: "invalid", field: "disabled" });
+    expect((await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
+    expect((await rejection(setUserDisabled(asManager(admin), "no-such-user", true))).code).toBe("not_found");
   });
 });

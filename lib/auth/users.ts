@@ -1,8 +1,15 @@
-// Reading users, for admins only: the caller is checked here, next to the query.
+// Reading and managing users, for admins only: the caller is checked here, next to the query.
 import "server-only";
+import { appendAudit } from "@/lib/audit/append";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
-import type { Caller } from "@/lib/devices/queries";
+import type { Caller } from "@/lib/devices/caller";
+import { revokeAllTokens, type Manager } from "@/lib/tokens/lifecycle";
+import { getPolicy } from "@/lib/tokens/policy";
+import { formatScopes, parseScopes } from "@/lib/tokens/scopes";
+import { ForbiddenError, UserError } from "./errors";
+
+export { ForbiddenError, UserError } from "./errors";
 
 export type UserSummary = {
   id: string;
@@ -14,15 +21,107 @@ export type UserSummary = {
   deviceCount: number;
 };
 
-export class ForbiddenError extends Error {
-  override name = "ForbiddenError";
+const summarySelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  createdAt: true,
+  _count: { select: { devices: true } },
+} as const;
+
+type SummaryRow = { _count: { devices: number } } & Omit<UserSummary, "deviceCount">;
+
+function toSummary({ _count, ...user }: SummaryRow): UserSummary {
+  return { ...user, deviceCount: _count.devices };
+}
+
+function assertAdmin(caller: Caller, what: string) {
+  if (caller.role !== "ADMIN") throw new ForbiddenError(`Only admins can ${what}`);
 }
 
 export async function listUsers(caller: Caller): Promise<UserSummary[]> {
-  if (caller.role !== "ADMIN") throw new ForbiddenError("Only admins can list users");
-  const rows = await db.user.findMany({
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, _count: { select: { devices: true } } },
-    orderBy: [{ role: "asc" }, { email: "asc" }],
+  assertAdmin(caller, "list users");
+  const rows = await db.user.findMany({ select: summarySelect, orderBy: [{ role: "asc" }, { email: "asc" }] });
+  return rows.map(toSummary);
+}
+
+/** One user, or null when there is no such user. */
+export async function getUserSummary(caller: Caller, userId: string): Promise<UserSummary | null> {
+  assertAdmin(caller, "read users");
+  const row = await db.user.findUnique({ where: { id: userId }, select: summarySelect });
+  return row ? toSummary(row) : null;
+}
+
+export type RoleChange = { changed: boolean; narrowed: number; revoked: number };
+
+/**
+ * Changes a user's role. A downgrade narrows every live token to the new role's scopes at once
+ * (verification narrows on use too, but the stored scopes should say what a token can do), and
+ * revokes a token left with none.
+ */
+export async function changeUserRole(manager: Manager, userId: string, role: Role): Promise<RoleChange> {
+  assertAdmin(manager, "change roles");
+  // Keeps at least the acting admin an admin, and stops anyone locking themself out by mistake.
+  if (userId === manager.id && role !== "ADMIN") throw new UserError("You cannot remove your own admin role", "invalid", "role");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user) throw new UserError("No such user", "not_found");
+  if (user.role === role) return { changed: false, narrowed: 0, revoked: 0 };
+  const allowed = (await getPolicy(role)).scopes;
+  const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
+
+  return db.$transaction(async (tx) => {
+    // The role is written first so that no token read below can be issued under the old role meanwhile.
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, scopes: true } });
+    const narrowed: string[] = [];
+    const revoked: string[] = [];
+    const now = new Date();
+    for (const token of tokens) {
+      const held = parseScopes(token.scopes);
+      const kept = held.filter((scope) => allowed.includes(scope));
+      if (kept.length === held.length) continue;
+      if (kept.length === 0) {
+        await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedReason: "role changed" } });
+        await appendAudit({ actor, action: "token.revoked", target: { type: "token", id: token.id }, detail: { reason: "role changed" } }, tx);
+        revoked.push(token.id);
+      } else {
+        await tx.apiToken.update({ where: { id: token.id }, data: { scopes: formatScopes(kept) } });
+        narrowed.push(token.id);
+      }
+    }
+    await appendAudit(
+      { actor, action: "user.role_changed", target: { type: "user", id: userId }, detail: { from: user.role, to: role, narrowed, revoked } },
+      tx,
+    );
+    return { changed: true, narrowed: narrowed.length, revoked: revoked.length };
   });
-  return rows.map(({ _count, ...user }) => ({ ...user, deviceCount: _count.devices }));
+}
+
+export type DisabledChange = { changed: boolean; revoked: number };
+
+/**
+ * Disables or enables a user. Disabling revokes every token they hold; enabling leaves those
+ * revoked, so that access comes back only through newly issued tokens.
+ */
+export async function setUserDisabled(manager: Manager, userId: string, disabled: boolean): Promise<DisabledChange> {
+  assertAdmin(manager, "disable users");
+  if (userId === manager.id && disabled) throw new UserError("You cannot disable yourself", "invalid", "disabled");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new UserError("No such user", "not_found");
+  const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
+
+  const changed = await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, disabledAt: disabled ? null : { not: null } },
+      data: { disabledAt: disabled ? new Date() : null },
+    });
+    if (count > 0) await appendAudit({ actor, action: disabled ? "user.disabled" : "user.enabled", target: { type: "user", id: userId } }, tx);
+    return count > 0;
+  });
+  // revokeAllTokens runs its own transaction. disabledAt is committed first: verification already
+  // refuses a disabled owner's tokens, so a failure between the two never leaves a token working.
+  const revoked = disabled ? await revokeAllTokens(manager, userId, "user disabled") : 0;
+  return { changed, revoked };
 }

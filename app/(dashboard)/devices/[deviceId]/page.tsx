@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/devices/status-badge";
+import { AccessRevoked } from "@/components/layout/access-revoked";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
 import { kindLabel, metricLabel } from "@/lib/devices/catalog";
-import { getDevice } from "@/lib/devices/queries";
+import { loadDevice } from "@/lib/server/dashboard-data";
 
 type Props = { params: Promise<{ deviceId: string }> };
 
@@ -17,8 +18,10 @@ const number = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 export default async function DevicePage({ params }: Props) {
   const user = await requireUser();
   const { deviceId } = await params;
-  const device = await getDevice(user, deviceId);
-  if (!device) notFound();
+  const loaded = await loadDevice(user.id, deviceId);
+  if (loaded.state === "not_found") notFound();
+  if (loaded.state === "revoked") return <AccessRevoked />;
+  const { device, latest } = loaded.data;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -42,7 +45,7 @@ export default async function DevicePage({ params }: Props) {
             </tr>
           </thead>
           <tbody>
-            {device.metrics.map((metric) => (
+            {latest.map((metric) => (
               <tr key={metric.key} className="border-t border-zinc-100 dark:border-zinc-800">
                 <th scope="row" className="py-2 font-normal">{metricLabel(device.kind, metric.key)}</th>
                 <td className="py-2 tabular-nums">{metric.value === null ? "—" : `${number.format(metric.value)} ${metric.unit}`}</td>
@@ -53,7 +56,7 @@ export default async function DevicePage({ params }: Props) {
         </table>
       </section>
       <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-3">
-        <Detail label="Owner">{device.ownerName}</Detail>
+        <Detail label="Owner">{device.owner.name}</Detail>
         <Detail label="Last seen"><RelativeTime time={device.lastSeenAt} /></Detail>
         <Detail label="Added"><RelativeTime time={device.createdAt} /></Detail>
       </dl>

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { IssueTokenForm } from "@/components/tokens/issue-token-form";
+import { RevokeAllForm } from "@/components/tokens/revoke-all-form";
+import { RevokeTokenForm } from "@/components/tokens/revoke-token-form";
+import { RotateTokenForm } from "@/components/tokens/rotate-token-form";
+import { TokenTable } from "@/components/tokens/token-table";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/session";
+import { getUserSummary } from "@/lib/auth/users";
+import { issueOptions, listTokens } from "@/lib/tokens/queries";
+import { issueTokenAction, revokeTokenAction } from "@/app/(dashboard)/settings/tokens/actions";
+import { revokeAllTokensAction, rotateTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "User tokens" };
+
+type Props = { params: Promise<{ userId: string }> };
+
+export default async function UserTokensPage({ params }: Props) {
+  const admin = await requireAdmin();
+  const { userId } = await params;
+  const user = await getUserSummary(admin, userId);
+  if (!user) notFound();
+  const [tokens, options] = await Promise.all([listTokens(admin, user.id), issueOptions(admin, user.id)]);
+  if (!options) notFound();
+  const liveCount = tokens.filter((token) => token.status === "active" || token.status === "grace").length;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/admin/users" className="text-sky-700 hover:underline dark:text-sky-400">Users</Link>
+      </nav>
+      <PageHeader title={`Tokens of ${user.name}`} description={`${user.email} · tokens are bound to this user's role and expire within its policy.`}>
+        <div className="flex items-center gap-2">
+          <Badge tone={user.role === "ADMIN" ? "violet" : "zinc"}>{user.role === "ADMIN" ? "Admin" : "Standard"}</Badge>
+          {user.disabledAt && <Badge tone="red">Disabled</Badge>}
+        </div>
+      </PageHeader>
+
+      <section aria-labelledby="issue-heading" className="mb-6 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <h2 id="issue-heading" className="mb-3 font-medium">Issue a token</h2>
+        {user.disabledAt ? (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">A disabled user cannot hold tokens. Enable them on the users page first.</p>
+        ) : (
+          <IssueTokenForm
+            action={issueTokenAction}
+            userId={user.id}
+            kinds={["PERSONAL", "DEVICE", "DASHBOARD"]}
+            scopes={options.scopes}
+            devices={options.devices}
+            maxLifetimeDays={options.maxLifetimeDays}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="tokens-heading">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="tokens-heading" className="font-medium">Tokens</h2>
+          {liveCount > 0 && <RevokeAllForm action={revokeAllTokensAction} userId={user.id} userName={user.name} liveCount={liveCount} />}
+        </div>
+        <TokenTable
+          tokens={tokens}
+          caption={`Tokens of ${user.name}`}
+          actions={(token) => (
+            <>
+              <RotateTokenForm
+                action={rotateTokenAction}
+                tokenId={token.id}
+                tokenName={token.name}
+                active={token.status === "active"}
+                defaultGraceHours={options.gracePeriodHours}
+              />
+              <RevokeTokenForm
+                action={revokeTokenAction}
+                tokenId={token.id}
+                tokenName={token.name}
+                live={token.status === "active" || token.status === "grace"}
+                warning={token.kind === "DASHBOARD" ? `${user.name}'s dashboard stops working until a new dashboard token is issued.` : undefined}
+              />
+            </>
+          )}
+        />
+      </section>
+    </>
+  );
+}

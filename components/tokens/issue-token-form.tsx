@@ -1,0 +1,153 @@
+"use client";
+// Issue a token for one user: a personal token with scopes from the role's policy, a device token
+// for one of their devices, or (admins) a dashboard token. A personal or device token is shown
+// once in a dialog; a dashboard token never.
+import { useId, useState } from "react";
+import type { TokenFormState } from "@/lib/auth/form-state";
+import type { Scope } from "@/lib/tokens/scopes";
+import { FieldError, FormMessage } from "./field-error";
+import { BUTTON, INPUT, SELECT } from "./styles";
+import { TokenRevealDialog } from "./token-reveal-dialog";
+import { useFormAction, type ServerAction } from "./use-form-action";
+
+export type IssuableKind = "PERSONAL" | "DEVICE" | "DASHBOARD";
+
+const KINDS: Record<IssuableKind, { label: string; help: string }> = {
+  PERSONAL: { label: "Personal", help: "for a script; shown once" },
+  DEVICE: { label: "Device", help: "pushes readings for one device; shown once" },
+  DASHBOARD: { label: "Dashboard", help: "held by the server for the dashboard; never shown" },
+};
+
+type Props = {
+  action: ServerAction<TokenFormState>;
+  userId: string;
+  kinds: IssuableKind[];
+  scopes: Scope[];
+  devices: { id: string; name: string }[];
+  maxLifetimeDays: number;
+  submitLabel?: string;
+};
+
+export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLifetimeDays, submitLabel = "Issue token" }: Props) {
+  const id = useId();
+  const [kind, setKind] = useState<IssuableKind>(kinds[0] ?? "PERSONAL");
+  // Bumped after a success to remount the fields empty; a refused form keeps what was typed.
+  const [round, setRound] = useState(0);
+  const { state, pending, submitLater, clear } = useFormAction<TokenFormState>(async (previous, formData) => {
+    const next = await action(previous, formData);
+    if (next.ok) setRound((n) => n + 1);
+    return next;
+  });
+  const errors = state.errors ?? {};
+  const err = (field: string) => `${id}-${field}-error`;
+
+  return (
+    <>
+      <form
+        // POST even before hydration, so that nothing typed here can end up in a URL.
+        method="post"
+        noValidate
+        aria-describedby={`${id}-message`}
+        onSubmit={(event) => {
+          // Submitted by hand: the action prop would also clear a refused form.
+          event.preventDefault();
+          if (!pending) submitLater(new FormData(event.currentTarget));
+        }}
+        className="grid gap-x-4 gap-y-2 sm:grid-cols-2"
+      >
+        <input type="hidden" name="userId" value={userId} />
+        <fieldset className="sm:col-span-2" aria-describedby={err("kind")}>
+          <legend className="text-sm font-medium">Kind</legend>
+          <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+            {kinds.map((k) => (
+              <label key={k} className="flex items-start gap-2 text-sm">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-1" />
+                <span>
+                  <span className="font-medium">{KINDS[k].label}</span>{" "}
+                  <span className="text-zinc-600 dark:text-zinc-400">({KINDS[k].help})</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          <FieldError id={err("kind")} errors={errors.kind} />
+        </fieldset>
+
+        <div key={`name-${round}`}>
+          <label htmlFor={`${id}-name`} className="text-sm font-medium">Name</label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            maxLength={80}
+            autoComplete="off"
+            placeholder={kind === "DASHBOARD" ? "Dashboard" : "Backup script"}
+            aria-invalid={Boolean(errors.name)}
+            aria-describedby={err("name")}
+            className={`${INPUT} mt-1`}
+          />
+          <FieldError id={err("name")} errors={errors.name} />
+        </div>
+
+        <div key={`days-${round}`}>
+          <label htmlFor={`${id}-days`} className="text-sm font-medium">Expires in (days)</label>
+          <input
+            id={`${id}-days`}
+            name="expiresInDays"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxLifetimeDays}
+            defaultValue={maxLifetimeDays}
+            aria-invalid={Boolean(errors.expiresInDays)}
+            aria-describedby={`${id}-days-help ${err("expiresInDays")}`}
+            className={`${INPUT} mt-1`}
+          />
+          <p id={`${id}-days-help`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">At most {maxLifetimeDays} days for this role.</p>
+          <FieldError id={err("expiresInDays")} errors={errors.expiresInDays} />
+        </div>
+
+        {kind === "PERSONAL" && (
+          <fieldset key={`scopes-${round}`} className="sm:col-span-2" aria-describedby={err("scopes")}>
+            <legend className="text-sm font-medium">Scopes</legend>
+            <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
+              {scopes.map((scope) => (
+                <label key={scope} className="flex items-center gap-2 font-mono text-sm">
+                  <input type="checkbox" name="scopes" value={scope} aria-invalid={Boolean(errors.scopes)} />
+                  {scope}
+                </label>
+              ))}
+            </div>
+            <FieldError id={err("scopes")} errors={errors.scopes} />
+          </fieldset>
+        )}
+
+        {kind === "DEVICE" && (
+          <div key={`device-${round}`} className="sm:col-span-2">
+            <label htmlFor={`${id}-device`} className="text-sm font-medium">Device</label>
+            <select
+              id={`${id}-device`}
+              name="deviceId"
+              defaultValue=""
+              aria-invalid={Boolean(errors.deviceId)}
+              aria-describedby={err("deviceId")}
+              className={`${SELECT} mt-1 block w-full sm:w-auto`}
+            >
+              <option value="">{devices.length === 0 ? "No devices to choose from" : "Choose a device"}</option>
+              {devices.map((device) => (
+                <option key={device.id} value={device.id}>{device.name}</option>
+              ))}
+            </select>
+            <FieldError id={err("deviceId")} errors={errors.deviceId} />
+          </div>
+        )}
+
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+          <button type="submit" aria-disabled={pending} className={BUTTON.primary}>
+            {pending ? "Issuing…" : submitLabel}
+          </button>
+          <FormMessage id={`${id}-message`} message={state.message} ok={state.ok} />
+        </div>
+      </form>
+      {state.token && <TokenRevealDialog token={state.token} name={state.tokenName} onClose={clear} />}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+// useActionState around a server action, plus clear(): it drops all but the message on the client,
+// so that a token shown once does not linger in memory after its dialog is closed.
+import { startTransition, useActionState } from "react";
+import type { FormState } from "@/lib/auth/form-state";
+
+export type ServerAction<S extends FormState> = (previous: S, formData: FormData) => Promise<S>;
+
+/** The payload of a dispatch: a submitted form, or null to clear the state. */
+type Payload = FormData | null;
+
+export function useFormAction<S extends FormState>(action: ServerAction<S>) {
+  const [state, dispatch, pending] = useActionState<S, Payload>(
+    async (previous, formData) => (formData ? action(previous, formData) : ({ ok: previous.ok, message: previous.message } as S)),
+    {} as Awaited<S>,
+  );
+  return {
+    state,
+    pending,
+    /** For a form's action prop: React runs it in a transition and resets the form afterwards. */
+    submit: (formData: FormData) => dispatch(formData),
+    /** For code outside a form action (an onSubmit handler, a dialog's close). */
+    submitLater: (formData: FormData) => startTransition(() => dispatch(formData)),
+    clear: () => startTransition(() => dispatch(null)),
+  };
+}

@@ -1,0 +1,43 @@
+"use client";
+// Disable a user (after a confirmation: every token they hold is revoked) or enable them again.
+import { useId } from "react";
+import type { FormState } from "@/lib/auth/form-state";
+import { ConfirmDialog } from "@/components/tokens/confirm-dialog";
+import { FormMessage } from "@/components/tokens/field-error";
+import { BUTTON } from "@/components/tokens/styles";
+import { useFormAction, type ServerAction } from "@/components/tokens/use-form-action";
+
+type Props = { action: ServerAction<FormState>; userId: string; userName: string; disabled: boolean };
+
+export function DisableForm({ action, userId, userName, disabled }: Props) {
+  const id = useId();
+  const { state, pending, submit } = useFormAction(action);
+  const error = state.errors ? Object.values(state.errors).flat().join(" ") : undefined;
+  return (
+    <div>
+      {disabled ? (
+        <form action={(formData) => { if (!pending) submit(formData); }}>
+          <input type="hidden" name="userId" value={userId} />
+          <input type="hidden" name="disabled" value="false" />
+          <button type="submit" aria-disabled={pending} aria-label={`Enable ${userName}`} aria-describedby={`${id}-message`} className={BUTTON.secondary}>
+            Enable
+          </button>
+        </form>
+      ) : (
+        <ConfirmDialog
+          trigger="Disable"
+          triggerLabel={`Disable ${userName}`}
+          title={`Disable ${userName}?`}
+          confirmLabel="Disable and revoke tokens"
+          fields={{ userId, disabled: "true" }}
+          action={submit}
+          pending={pending}
+        >
+          <p>They are signed out at once, and every token they hold is revoked: their scripts, devices and dashboard stop working.</p>
+          <p>Enabling them later does not bring those tokens back.</p>
+        </ConfirmDialog>
+      )}
+      <FormMessage id={`${id}-message`} message={error ?? state.message} ok={state.ok} compact />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+// Change one user's role. A downgrade narrows their tokens at once; the message says how many.
+import { useId } from "react";
+import type { FormState } from "@/lib/auth/form-state";
+import { FieldError, FormMessage } from "@/components/tokens/field-error";
+import { BUTTON, SELECT } from "@/components/tokens/styles";
+import { useFormAction, type ServerAction } from "@/components/tokens/use-form-action";
+
+type Props = { action: ServerAction<FormState>; userId: string; userName: string; role: "ADMIN" | "STANDARD" };
+
+export function RoleForm({ action, userId, userName, role }: Props) {
+  const id = useId();
+  const { state, pending, submit } = useFormAction(action);
+  return (
+    <form action={(formData) => { if (!pending) submit(formData); }} aria-describedby={`${id}-message`}>
+      <input type="hidden" name="userId" value={userId} />
+      <div className="flex items-center gap-2">
+        <label htmlFor={`${id}-role`} className="sr-only">Role for {userName}</label>
+        {/* Keyed by the role, so that the select shows the saved role after every change. */}
+        <select
+          key={role}
+          id={`${id}-role`}
+          name="role"
+          defaultValue={role}
+          aria-invalid={Boolean(state.errors?.role)}
+          aria-describedby={`${id}-role-error`}
+          className={SELECT}
+        >
+          <option value="STANDARD">Standard</option>
+          <option value="ADMIN">Admin</option>
+        </select>
+        <button type="submit" aria-disabled={pending} aria-label={`Save role for ${userName}`} className={BUTTON.secondary}>
+          {pending ? "Saving…" : "Save"}
+        </button>
+      </div>
+      <FieldError id={`${id}-role-error`} errors={state.errors?.role} compact />
+      <FormMessage id={`${id}-message`} message={state.errors?.role ? undefined : state.message} ok={state.ok} compact />
+    </form>
+  );
+}

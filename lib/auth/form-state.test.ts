@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { TokenError } from "@/lib/tokens/errors";
+import { ForbiddenError, UserError } from "./errors";
+import { invalidInput, refusal } from "./form-state";
+
+describe("invalidInput", () => {
+  it("puts each field's messages under its name, leaving out fields without any", () => {
+    const schema = z.object({ name: z.string().min(1, "Give it a name"), days: z.number().min(1, "At least 1 day"), note: z.string().optional() });
+    const result = schema.safeParse({ name: "", days: 0 });
+    expect(result.success).toBe(false);
+    expect(invalidInput(result.error!)).toEqual({
+      errors: { name: ["Give it a name"], days: ["At least 1 day"] },
+      message: "Please correct the fields marked below.",
+    });
+  });
+});
+
+describe("refusal", () => {
+  it("puts an invalid field next to the field and everything else in the message", () => {
+    expect(refusal(new TokenError("Choose at least one scope", "invalid", "scopes"))).toEqual({ errors: { scopes: ["Choose at least one scope"] } });
+    expect(refusal(new TokenError("No such token", "not_found"))).toEqual({ message: "No such token" });
+    expect(refusal(new TokenError("Rotated meanwhile", "conflict"))).toEqual({ message: "Rotated meanwhile" });
+    expect(refusal(new ForbiddenError("Only admins can change roles"))).toEqual({ message: "Only admins can change roles" });
+    expect(refusal(new UserError("You cannot disable yourself", "invalid", "disabled"))).toEqual({ errors: { disabled: ["You cannot disable yourself"] } });
+  });
+
+  it("rethrows an unexpected error for the error page", () => {
+    const unexpected = new Error("database is locked");
+    expect(() => refusal(unexpected)).toThrow(unexpected);
+  });
+});

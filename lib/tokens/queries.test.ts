@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { TokenError } from "./errors";
+import { revokeToken } from "./lifecycle";
+import { issueOptions, listTokens } from "./queries";
+
+const VIEW_KEYS = [
+  "createdAt",
+  "deviceId",
+  "deviceName",
+  "expiresAt",
+  "graceEndsAt",
+  "hint",
+  "id",
+  "kind",
+  "lastUsedAt",
+  "lastUsedIp",
+  "name",
+  "revokedAt",
+  "revokedReason",
+  "scopes",
+  "status",
+  "userId",
+];
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+describe("listTokens", () => {
+  it("lists a user's tokens newest first, with device names, hints and statuses", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id, { name: "Porch sensor" });
+    const first = await issueTestToken(user.id);
+    const second = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
+    // Same-millisecond issues would tie on createdAt: make the order unambiguous.
+    await testDb().apiToken.update({ where: { id: first.view.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    await revokeToken("system", first.view.id, "lost laptop");
+
+    const tokens = await listTokens(user, user.id);
+    expect(tokens.map((t) => t.id)).toEqual([second.view.id, first.view.id]);
+    expect(tokens[0]).toMatchObject({ kind: "DEVICE", deviceName: "Porch sensor", status: "active", scopes: ["telemetry:write"] });
+    expect(tokens[0]!.hint).toBe(`${second.token.slice(0, 8)}…${second.token.slice(-4)}`);
+    expect(tokens[1]).toMatchObject({ status: "revoked", revokedReason: "lost laptop" });
+  });
+
+  it("returns only views: never a hash, a ciphertext or the token", async () => {
+    const user = await createUser();
+    const { token } = await issueTestToken(user.id, { kind: "DASHBOARD" });
+    const tokens = await listTokens(user, user.id);
+    expect(tokens).toHaveLength(1);
+    expect(Object.keys(tokens[0]!).sort()).toEqual(VIEW_KEYS);
+    expect(JSON.stringify(tokens)).not.toContain(token.slice(8, -4));
+  });
+
+  it("lets an admin list anyone's tokens", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const { view } = await issueTestToken(user.id);
+    expect((await listTokens(admin, user.id)).map((t) => t.id)).toEqual([view.id]);
+  });
+
+  it("refuses a standard user another user's tokens", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    await issueTestToken(other.id);
+    const error = await rejection(listTokens(user, other.id));
+    expect(error).toBeInstanceOf(TokenError);
+    expect((error as TokenError).code).toBe("forbidden");
+  });
+
+  it("answers an empty list for a user without tokens", async () => {
+    const user = await createUser();
+    expect(await listTokens(user, user.id)).toEqual([]);
+  });
+});
+
+describe("issueOptions", () => {
+  it("offers the owner's role scopes, lifetime and own devices only", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const other = await createUser();
+    const b = await createDevice(user.id, { name: "B shed" });
+    const a = await createDevice(user.id, { name: "A attic" });
+    await createDevice(other.id);
+
+    const options = await issueOptions(admin, user.id);
+    expect(options).toEqual({
+      scopes: ["devices:read", "devices:write", "telemetry:read", "telemetry:write"],
+      maxLifetimeDays: 90,
+      gracePeriodHours: 24,
+      devices: [
+        { id: a.id, name: "A attic" },
+        { id: b.id, name: "B shed" },
+      ],
+    });
+    expect(await issueOptions(user, user.id)).toEqual(options);
+  });
+
+  it("follows the owner's role, not the caller's", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const options = await issueOptions(admin, admin.id);
+    expect(options?.scopes).toContain("users:admin");
+    expect(options?.maxLifetimeDays).toBe(180);
+  });
+
+  it("answers null for no such user, and refuses another user's to a standard user", async () => {
+    const admin = await createUser({ role: "ADMIN" });
+    const user = await createUser();
+    const other = await createUser();
+    expect(await issueOptions(admin, "no-such-user")).toBeNull();
+    const error = await rejection(issueOptions(user, other.id));
+    expect(error).toBeInstanceOf(TokenError);
+    expect((error as TokenError).code).toBe("forbidden");
+  });
+});

@@ -1,0 +1,47 @@
+// Reading tokens for the management pages: admins see anyone's, people their own; and what a
+// new token for a user may be (scopes, lifetime, devices), from that user's role policy.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Caller } from "@/lib/devices/caller";
+import { TokenError } from "./errors";
+import { getPolicy } from "./policy";
+import type { Scope } from "./scopes";
+import { toTokenView, tokenViewSelect, type TokenView } from "./views";
+
+/** The owner filter for token reads; throws for someone else's tokens rather than answer an empty list. */
+function ownedBy(caller: Caller, userId: string): { userId: string } {
+  if (caller.role !== "ADMIN" && caller.id !== userId) throw new TokenError("You cannot see these tokens", "forbidden");
+  return { userId: caller.role === "ADMIN" ? userId : caller.id };
+}
+
+/** A user's tokens, newest first, as views: never a hash, a ciphertext or a secret. */
+export async function listTokens(caller: Caller, userId: string): Promise<TokenView[]> {
+  const rows = await db.apiToken.findMany({
+    where: ownedBy(caller, userId),
+    select: tokenViewSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const now = Date.now();
+  return rows.map((row) => toTokenView(row, now));
+}
+
+export type IssueOptions = {
+  /** The scopes the owner's role allows a personal token. */
+  scopes: Scope[];
+  maxLifetimeDays: number;
+  gracePeriodHours: number;
+  /** The owner's own devices, for a device token. */
+  devices: { id: string; name: string }[];
+};
+
+/** What the issue form may offer for a user's new token, or null when there is no such user. */
+export async function issueOptions(caller: Caller, userId: string): Promise<IssueOptions | null> {
+  const { userId: ownerId } = ownedBy(caller, userId);
+  const owner = await db.user.findUnique({ where: { id: ownerId }, select: { role: true } });
+  if (!owner) return null;
+  const [policy, devices] = await Promise.all([
+    getPolicy(owner.role),
+    db.device.findMany({ where: { ownerId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+  ]);
+  return { scopes: policy.scopes, maxLifetimeDays: policy.maxLifetimeDays, gracePeriodHours: policy.gracePeriodHours, devices };
+}
