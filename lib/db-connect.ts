@@ -6,5 +6,9 @@ import { databaseFile, prepareDatabaseFile, sqliteAdapter } from "./sqlite";
 export function connectDatabase(url: string): PrismaClient {
   const file = databaseFile(url);
   if (file) prepareDatabaseFile(file);
-  return new PrismaClient({ adapter: sqliteAdapter(url) });
+  const client = new PrismaClient({ adapter: sqliteAdapter(url) });
+  // The adapter holds one connection, and this is its first statement. In WAL mode, NORMAL still
+  // never corrupts the file; it only skips an fsync per commit (a power cut may lose the last ones).
+  client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+  return client;
 }

@@ -1,26 +1,27 @@
 // Fixed one-minute windows counted in the database, so that every app instance shares them.
-// One statement both counts and reads, and a counter row per key and window is all it keeps.
+// One statement counts every key and reads the counts back; a row per key and window is all it keeps.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiProblem } from "./problem";
 
 const WINDOW_MS = 60_000;
 
 export type Limit = { key: string; max: number };
 
-/** Counts one request against each limit; throws a 429 problem when any is exceeded. */
+/** Counts one request against every limit in one statement; throws a 429 problem when any is exceeded. */
 export async function enforceRateLimits(limits: Limit[], now = Date.now()): Promise<void> {
   if (limits.length === 0) return;
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-  for (const limit of limits) {
-    const rows = await db.$queryRaw<{ count: number | bigint }[]>`
-      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${limit.key}, ${windowStart}, 1)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-      RETURNING "count"`;
-    if (Number(rows[0]?.count ?? 0) > limit.max) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-      throw new ApiProblem("rate_limited", `Too many requests; try again in ${retryAfter} s`, { headers: { "retry-after": String(retryAfter) } });
-    }
+  const rows = await db.$queryRaw<{ key: string; count: number | bigint }[]>`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count")
+    VALUES ${Prisma.join(limits.map((limit) => Prisma.sql`(${limit.key}, ${windowStart}, 1)`))}
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
+    RETURNING "key", "count"`;
+  const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
+  if (limits.some((limit) => (counts.get(limit.key) ?? 0) > limit.max)) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
+    throw new ApiProblem("rate_limited", `Too many requests; try again in ${retryAfter} s`, { headers: { "retry-after": String(retryAfter) } });
   }
   // Now and then, forget windows that have closed.
   if (Math.random() < 0.01) await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(windowStart - WINDOW_MS) } } });

@@ -72,14 +72,17 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
     throw new ApiProblem("invalid_request", "Tokens are never accepted in a URL; send them in the Authorization header");
   }
   const ip = options.ip === undefined ? clientIp(request) : options.ip;
-  if (ip) await enforceRateLimits([{ key: `ip:${ip}`, max: env.API_RATE_LIMIT_PER_IP }]);
+  const ipLimit = ip ? [{ key: `ip:${ip}`, max: env.API_RATE_LIMIT_PER_IP }] : [];
 
+  // A refused request still counts against its address, so floods of bad tokens meet the limit too.
   const bearer = /^Bearer ([^\s]+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!bearer) throw new ApiProblem("unauthorized", UNAUTHORIZED.missing);
-  const verified = await verifyToken(bearer);
-  if (!verified.ok) throw new ApiProblem("unauthorized", UNAUTHORIZED[verified.reason]);
+  const verified = bearer ? await verifyToken(bearer) : undefined;
+  if (!verified?.ok) {
+    await enforceRateLimits(ipLimit);
+    throw new ApiProblem("unauthorized", UNAUTHORIZED[verified?.reason ?? "missing"]);
+  }
   const { principal } = verified;
-  await enforceRateLimits([{ key: `token:${principal.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
+  await enforceRateLimits([...ipLimit, { key: `token:${principal.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
   if (route.scope && !principal.scopes.has(route.scope)) {
     throw new ApiProblem("forbidden", `This token lacks the ${route.scope} scope`);
   }

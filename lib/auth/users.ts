@@ -7,6 +7,7 @@ import type { Caller } from "@/lib/devices/caller";
 import { revokeAllTokens, type Manager } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
 import { formatScopes, parseScopes } from "@/lib/tokens/scopes";
+import { forgetVerified } from "@/lib/tokens/verified-cache";
 import { ForbiddenError, UserError } from "./errors";
 
 export { ForbiddenError, UserError } from "./errors";
@@ -71,7 +72,7 @@ export async function changeUserRole(manager: Manager, userId: string, role: Rol
   const allowed = (await getPolicy(role)).scopes;
   const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
 
-  return db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx) => {
     // The role is written first so that no token read below can be issued under the old role meanwhile.
     await tx.user.update({ where: { id: userId }, data: { role } });
     const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, scopes: true } });
@@ -97,6 +98,8 @@ export async function changeUserRole(manager: Manager, userId: string, role: Rol
     );
     return { changed: true, narrowed: narrowed.length, revoked: revoked.length };
   });
+  forgetVerified({ userId });
+  return change;
 }
 
 export type DisabledChange = { changed: boolean; revoked: number };
@@ -120,6 +123,7 @@ export async function setUserDisabled(manager: Manager, userId: string, disabled
     if (count > 0) await appendAudit({ actor, action: disabled ? "user.disabled" : "user.enabled", target: { type: "user", id: userId } }, tx);
     return count > 0;
   });
+  forgetVerified({ userId });
   // revokeAllTokens runs its own transaction. disabledAt is committed first: verification already
   // refuses a disabled owner's tokens, so a failure between the two never leaves a token working.
   const revoked = disabled ? await revokeAllTokens(manager, userId, "user disabled") : 0;

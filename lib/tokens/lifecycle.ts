@@ -10,6 +10,7 @@ import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { DAY_MS, getPolicy, HOUR_MS } from "./policy";
 import { DASHBOARD_SCOPES, DEVICE_SCOPES, formatScopes, parseScopes, type Scope } from "./scopes";
+import { forgetVerified } from "./verified-cache";
 import { toTokenView, tokenViewSelect, type TokenView } from "./views";
 
 /** Who asks for a change, as lib/devices and lib/auth know callers. */
@@ -94,6 +95,7 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
     );
     return created;
   });
+  if (request.kind === "DASHBOARD") forgetVerified({ userId });
   return { token, view: toTokenView(row) };
 }
 
@@ -159,6 +161,7 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
       data: { replacedById: created.id, graceEndsAt: new Date(now.getTime() + graceHours * HOUR_MS) },
     });
     if (claimed.count !== 1) throw new TokenError("The token was rotated or revoked meanwhile", "conflict");
+    forgetVerified({ tokenId: old.id });
     await appendAudit(
       { actor: actorOf(manager), action: "token.rotated", target: { type: "token", id: old.id }, detail: { successor: created.id, graceHours } },
       tx,
@@ -177,14 +180,17 @@ export async function revokeToken(manager: Manager | "system", tokenId: string, 
     if (count === 0) return;
     await appendAudit({ actor: actorOf(manager), action: "token.revoked", target: { type: "token", id: tokenId }, detail: { reason } }, tx);
   });
+  forgetVerified({ tokenId });
 }
 
 /** Revokes every live token of a user; returns how many. */
 export async function revokeAllTokens(manager: Manager | "system", userId: string, reason = "revoked"): Promise<number> {
   assertManages(manager, userId, true);
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
     await appendAudit({ actor: actorOf(manager), action: "token.revoked_all", target: { type: "user", id: userId }, detail: { reason, count } }, tx);
     return count;
   });
+  forgetVerified({ userId });
+  return revoked;
 }

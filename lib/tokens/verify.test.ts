@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { forgetVerified, VERIFIED_TTL_MS } from "./verified-cache";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
@@ -130,6 +131,8 @@ describe("verifyToken", () => {
     const { token } = await issueTestToken(user.id);
     expect((await verifyToken(token)).ok).toBe(true);
     await testDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    // Written behind the app's back, as another instance would: forget this process's half-second cache.
+    forgetVerified();
     expect(await verifyToken(token)).toEqual({ ok: false, reason: "inactive_owner" });
   });
 
@@ -139,6 +142,8 @@ describe("verifyToken", () => {
     expect((await principalOf(token)).scopes).toEqual(new Set(["devices:read", "users:admin", "audit:read"]));
 
     await testDb().user.update({ where: { id: admin.id }, data: { role: "STANDARD" } });
+    // Written behind the app's back, as another instance would: forget this process's half-second cache.
+    forgetVerified();
     const principal = await principalOf(token);
     expect(principal.role).toBe("STANDARD");
     expect(principal.scopes).toEqual(new Set(["devices:read"]));
@@ -237,5 +242,33 @@ describe("recordUse", () => {
     await recordUse(await principalOf(token), "203.0.113.9", Date.now());
     // Two days later, 61 days after creation but 2 after the last use.
     expect((await verifyToken(token, Date.now() + 2 * DAY_MS)).ok).toBe(true);
+  });
+});
+
+describe("the half-second verification cache", () => {
+  it("keeps a change made behind this process's back for at most VERIFIED_TTL_MS", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    const now = Date.now();
+    expect((await verifyToken(token, now)).ok).toBe(true);
+    await testDb().apiToken.update({ where: { id: view.id }, data: { revokedAt: new Date(now) } });
+    expect((await verifyToken(token, now + VERIFIED_TTL_MS - 1)).ok).toBe(true);
+    expect(await verifyToken(token, now + VERIFIED_TTL_MS)).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("forgets a token revoked through this process at once", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id);
+    expect((await verifyToken(token)).ok).toBe(true);
+    await revokeToken("system", view.id);
+    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("never serves a token past its own expiry", async () => {
+    const user = await createUser();
+    const { token, view } = await issueTestToken(user.id, { expiresInDays: 1 });
+    const end = view.expiresAt.getTime();
+    expect((await verifyToken(token, end - 100)).ok).toBe(true);
+    expect(await verifyToken(token, end)).toEqual({ ok: false, reason: "expired" });
   });
 });

@@ -8,6 +8,7 @@ import { parseToken } from "./format";
 import { hashToken } from "./hash";
 import { DAY_MS, getPolicy } from "./policy";
 import { parseScopes, type Scope } from "./scopes";
+import { forgetVerified, recall, remember } from "./verified-cache";
 
 export type Principal = {
   tokenId: string;
@@ -28,8 +29,11 @@ const fail = (reason: VerifyFailure): VerifyResult => ({ ok: false, reason });
 
 export async function verifyToken(token: string, now = Date.now()): Promise<VerifyResult> {
   if (!parseToken(token)) return fail("malformed");
+  const hash = hashToken(token);
+  const known = recall(hash, now);
+  if (known) return { ok: true, principal: known };
   const row = await db.apiToken.findUnique({
-    where: { hash: hashToken(token) },
+    where: { hash },
     select: {
       id: true,
       userId: true,
@@ -57,10 +61,9 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
   }
   // A role downgrade narrows the token at once, whatever scopes it was issued with.
   const scopes = new Set(parseScopes(row.scopes).filter((scope) => policy.scopes.includes(scope)));
-  return {
-    ok: true,
-    principal: { tokenId: row.id, userId: row.userId, role: row.user.role, kind: row.kind, scopes, deviceId: row.deviceId, lastUsedAt: row.lastUsedAt },
-  };
+  const principal = { tokenId: row.id, userId: row.userId, role: row.user.role, kind: row.kind, scopes, deviceId: row.deviceId, lastUsedAt: row.lastUsedAt };
+  remember(hash, principal, Math.min(row.expiresAt.getTime(), row.graceEndsAt?.getTime() ?? Infinity), now);
+  return { ok: true, principal };
 }
 
 function isIdle(row: { lastUsedAt: Date | null; createdAt: Date }, idleDays: number, now: number): boolean {
@@ -72,6 +75,7 @@ async function disableIdle(tokenId: string, now: number): Promise<void> {
     const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(now), revokedReason: "idle" } });
     if (count > 0) await appendAudit({ actor: { type: "system" }, action: "token.idle_disabled", target: { type: "token", id: tokenId } }, tx);
   });
+  forgetVerified({ tokenId });
 }
 
 /** Last use is written at most once a minute a token, so that reads stay reads. */
@@ -79,6 +83,8 @@ export const LAST_USE_INTERVAL_MS = 60_000;
 
 export async function recordUse(principal: Principal, ip: string | null, now = Date.now()): Promise<void> {
   if (principal.lastUsedAt && now - principal.lastUsedAt.getTime() < LAST_USE_INTERVAL_MS) return;
+  // The remembered principal carries the new time, so that cached requests do not write again.
+  (principal as { lastUsedAt: Date | null }).lastUsedAt = new Date(now);
   await db.apiToken.updateMany({
     where: { id: principal.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USE_INTERVAL_MS) } }] },
     data: { lastUsedAt: new Date(now), lastUsedIp: ip },

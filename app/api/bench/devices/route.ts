@@ -1,0 +1,6 @@
+// Benchmark-only baseline route; answers 404 unless BENCH_BARE_ROUTE=1.
+import { handleBareDevices } from "@/lib/api/bench";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => handleBareDevices(request);
