@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so that it never disturbs a running demo.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Only the e2e suite's leak-canary build sets this; it is inlined, so other builds drop the canary.
+  env: process.env.GATEHOUSE_LEAK_CANARY === "1" ? { GATEHOUSE_LEAK_CANARY: "1" } : {},
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async headers() {

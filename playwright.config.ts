@@ -36,7 +36,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /leak-canary/ },
+    // Builds a second, deliberately leaky server: after the main run, so the two builds never compete.
+    { name: "leak-canary", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: /leak-canary/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: "npx tsx lib/cli/e2e-server.ts",
     url: `${BASE_URL}/login`,

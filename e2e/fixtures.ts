@@ -4,22 +4,23 @@ import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
+import { findLeaks, forbiddenStrings, recordResponses } from "./leak-scanner";
 import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
 
 export type TestUser = { id: string; email: string; name: string; password: string; role: "ADMIN" | "STANDARD" };
 
-function openDb() {
-  const file = databaseFile(resolveDatabaseUrl(process.env.E2E_DATABASE_URL));
+function openDb(databaseUrl = process.env.E2E_DATABASE_URL) {
+  const file = databaseFile(resolveDatabaseUrl(databaseUrl));
   if (!file) throw new Error("E2E_DATABASE_URL must name a SQLite file");
   return new Database(file, { timeout: 5_000 });
 }
 
-export async function createUser(role: TestUser["role"], options: { disabled?: boolean } = {}): Promise<TestUser> {
+export async function createUser(role: TestUser["role"], options: { disabled?: boolean; databaseUrl?: string } = {}): Promise<TestUser> {
   const id = crypto.randomUUID();
   const password = crypto.randomBytes(12).toString("base64url");
   const tag = id.slice(0, 8);
   const user = { id, email: `${role.toLowerCase()}-${tag}@e2e.gatehouse.local`, name: `${role === "ADMIN" ? "Admin" : "Standard"} ${tag}`, password, role };
-  const db = openDb();
+  const db = openDb(options.databaseUrl);
   try {
     const now = Date.now();
     db.prepare(
@@ -70,5 +71,19 @@ export async function signedInAs(page: Page, role: TestUser["role"]): Promise<Te
   return user;
 }
 
-export const test = base;
+/**
+ * Every spec that uses this `test` has each response its browser receives scanned for tokens,
+ * hashes, ciphertexts and secrets (see leak-scanner.ts); a leak fails the test it happened in.
+ */
+export const test = base.extend<{ leakScan: void }>({
+  leakScan: [
+    async ({ context }, use) => {
+      const captured = recordResponses(context);
+      await use();
+      const leaks = findLeaks(await captured(), await forbiddenStrings());
+      expect(leaks, "responses that reached the browser holding a secret").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };
