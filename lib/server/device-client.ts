@@ -29,15 +29,16 @@ export type DeviceClient = {
   send<T>(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
 };
 
-export function deviceClient(userId: string): DeviceClient {
+/** `apiUrl` names an external device API; by default the one in DEVICE_API_URL, or in-process. */
+export function deviceClient(userId: string, apiUrl = env.DEVICE_API_URL): DeviceClient {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const grant = await dashboardTokenFor(userId);
     if (grant.state === "revoked") throw new AccessRevokedError("Your dashboard access has been revoked");
     const headers: Record<string, string> = { authorization: `Bearer ${grant.token}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" };
-    const response = env.DEVICE_API_URL
-      ? await fetch(new URL(`${API_PREFIX}${path}`, env.DEVICE_API_URL), init)
+    const response = apiUrl
+      ? await fetch(new URL(`${API_PREFIX}${path}`, apiUrl), init)
       : await handleApiRequest(new Request(`http://in-process${API_PREFIX}${path}`, init), { ip: null });
     if (response.status === 401) {
       // Revoked between the lookup and the call; the next load shows the revoked state.

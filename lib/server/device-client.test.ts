@@ -1,0 +1,67 @@
+// The dashboard's device client, in-process and over HTTP: the same answers, the user's own token,
+// and the revoked state once that token is revoked.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handleApiRequest } from "@/lib/api/router";
+import { createDevice, createUser, testDb } from "@/lib/testing/factories";
+import { revokeToken } from "@/lib/tokens/lifecycle";
+import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
+
+type Page = { data: { id: string; name: string }[]; nextCursor: string | null };
+
+// A real HTTP server in front of the real API core, standing in for a separate API deployment.
+let server: http.Server;
+let apiUrl: string;
+const seenAuthorization: string[] = [];
+
+beforeAll(async () => {
+  server = http.createServer(async (req, res) => {
+    seenAuthorization.push(req.headers.authorization ?? "");
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+    const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body });
+    const response = await handleApiRequest(request, { ip: "127.0.0.1" });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("deviceClient", () => {
+  it("answers the same in-process and over HTTP, with the user's own dashboard token", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    const mine = await createDevice(user.id, { name: "Mine" });
+    await createDevice(other.id, { name: "Theirs" });
+    const local = await deviceClient(user.id, undefined).get<Page>("/devices");
+    const remote = await deviceClient(user.id, apiUrl).get<Page>("/devices");
+    expect(remote).toEqual(local);
+    expect(local.data.map((d) => d.id)).toEqual([mine.id]);
+    expect(seenAuthorization.at(-1)).toMatch(/^Bearer gth_dsh_/);
+  });
+
+  it("turns a 404 into a DeviceApiError with the problem, over either path", async () => {
+    const user = await createUser();
+    for (const url of [undefined, apiUrl]) {
+      const error = await deviceClient(user.id, url).get("/devices/no-such-device").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DeviceApiError);
+      expect((error as DeviceApiError).status).toBe(404);
+    }
+  });
+
+  it("throws AccessRevokedError once the dashboard token is revoked, and does not replace it", async () => {
+    const user = await createUser();
+    await deviceClient(user.id).get("/devices");
+    const token = await testDb().apiToken.findFirstOrThrow({ where: { userId: user.id, kind: "DASHBOARD" }, select: { id: true } });
+    await revokeToken("system", token.id);
+    for (const url of [undefined, apiUrl]) {
+      await expect(deviceClient(user.id, url).get("/devices")).rejects.toBeInstanceOf(AccessRevokedError);
+    }
+    expect(await testDb().apiToken.count({ where: { userId: user.id, kind: "DASHBOARD" } })).toBe(1);
+  });
+});
