@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so that it never disturbs a running demo.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Only the e2e suite's leak-canary build sets this; it is inlined, so other builds drop the canary.
-  env: process.env.GATEHOUSE_LEAK_CANARY === "1" ? { GATEHOUSE_LEAK_CANARY: "1" } : {},
+  // Always inlined, so the canary is decided at build time: only the e2e suite's canary build
+  // (GATEHOUSE_BUILD_LEAK_CANARY=1) has it, and no environment at run time can switch it on.
+  env: { GATEHOUSE_LEAK_CANARY: process.env.GATEHOUSE_BUILD_LEAK_CANARY === "1" ? "1" : "0" },
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async headers() {

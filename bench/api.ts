@@ -30,9 +30,10 @@ async function main() {
     markBuilt(".next", fingerprint);
   }
 
+  const benchKey = random();
   const server = start("next", ["start", "-p", String(PORT)], {
     stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", BENCH_BARE_ROUTE: "1", API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000" },
+    env: { ...process.env, NODE_ENV: "production", BENCH_BARE_ROUTE_KEY: benchKey, API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000" },
   });
   try {
     await waitForServer();
@@ -41,7 +42,7 @@ async function main() {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@gatehouse.local" }, select: { id: true, role: true } });
     const { token, view } = await issueToken("system", { userId: admin.id, kind: "PERSONAL", name: "bench", scopes: ["devices:read"] });
     const authed = { url: `${BASE}/api/v1/devices?limit=50`, headers: { authorization: `Bearer ${token}` } };
-    const bare = { url: `${BASE}/api/bench/devices?limit=50&userId=${admin.id}&role=${admin.role}`, headers: {} };
+    const bare = { url: `${BASE}/api/bench/devices?limit=50&userId=${admin.id}&role=${admin.role}`, headers: { "x-bench-key": benchKey } };
     await assertSameBody(authed, bare);
 
     await measure(bare, 2);

@@ -18,7 +18,7 @@ test.beforeAll(async () => {
       PORT: String(PORT),
       NODE_ENV: "production",
       NEXT_DIST_DIR: ".next-canary",
-      GATEHOUSE_LEAK_CANARY: "1",
+      GATEHOUSE_BUILD_LEAK_CANARY: "1",
       NEXTAUTH_URL: BASE,
       DATABASE_URL,
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET,

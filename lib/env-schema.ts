@@ -41,8 +41,11 @@ const schema = z.object({
   DEVICE_API_URL: z.url().optional(),
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
-  // Only `npm run bench` sets this: it turns on a route that serves devices with no token check.
-  BENCH_BARE_ROUTE: z.enum(["0", "1"]).default("0"),
+  // How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none of it.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Only `npm run bench` sets this: a random key that turns on a route serving devices with no
+  // token check, to callers that present the same key.
+  BENCH_BARE_ROUTE_KEY: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,7 +11,15 @@ export type Limit = { key: string; max: number };
 
 /** Counts one request against every limit in one statement; throws a 429 problem when any is exceeded. */
 export async function enforceRateLimits(limits: Limit[], now = Date.now()): Promise<void> {
-  if (limits.length === 0) return;
+  const retryAfter = await countRequest(limits, now);
+  if (retryAfter !== null) {
+    throw new ApiProblem("rate_limited", `Too many requests; try again in ${retryAfter} s`, { headers: { "retry-after": String(retryAfter) } });
+  }
+}
+
+/** Counts one request against every limit; the seconds to wait when any is exceeded, else null. */
+export async function countRequest(limits: Limit[], now = Date.now()): Promise<number | null> {
+  if (limits.length === 0) return null;
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
   const rows = await db.$queryRaw<{ key: string; count: number | bigint }[]>`
     INSERT INTO "RateLimit" ("key", "windowStart", "count")
@@ -19,10 +27,8 @@ export async function enforceRateLimits(limits: Limit[], now = Date.now()): Prom
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
     RETURNING "key", "count"`;
   const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
-  if (limits.some((limit) => (counts.get(limit.key) ?? 0) > limit.max)) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-    throw new ApiProblem("rate_limited", `Too many requests; try again in ${retryAfter} s`, { headers: { "retry-after": String(retryAfter) } });
-  }
   // Now and then, forget windows that have closed.
   if (Math.random() < 0.01) await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(windowStart - WINDOW_MS) } } });
+  if (!limits.some((limit) => (counts.get(limit.key) ?? 0) > limit.max)) return null;
+  return Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
 }

@@ -42,7 +42,9 @@ export async function handleApiRequest(request: Request, options: ApiRequestOpti
   } catch (error) {
     if (error instanceof ApiProblem) return error.toResponse(url.pathname);
     const reference = crypto.randomUUID();
-    console.error(`device API error ${reference} on ${request.method} ${url.pathname}:`, error);
+    // The name, code and stack frames only: a database error's message can quote query arguments.
+    const { name, code, stack } = (error ?? {}) as { name?: string; code?: string; stack?: string };
+    console.error(`device API error ${reference} on ${request.method} ${url.pathname}: ${name ?? "Error"} ${code ?? ""}\n${stack?.split("\n").slice(1).join("\n") ?? ""}`);
     return new ApiProblem("internal", `Something went wrong. Reference: ${reference}`).toResponse(url.pathname);
   }
 }

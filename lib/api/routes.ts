@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
-import { ingestReadings, readBuckets } from "@/lib/devices/telemetry";
+import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
 import { ApiProblem } from "./problem";
 import { route } from "./route";
 import * as s from "./schemas";
@@ -124,6 +124,12 @@ export const routes = [
     bodyLimit: INGEST_BODY_LIMIT,
     response: s.IngestResult,
     status: 201,
-    handle: async ({ caller, params, body }) => found(await ingestReadings(caller, params.deviceId, body.readings)),
+    async handle({ caller, params, body }) {
+      const result = found(await ingestReadings(caller, params.deviceId, body.readings));
+      if ("error" in result) {
+        throw new ApiProblem("invalid_request", `A device may report at most ${MAX_METRICS_PER_DEVICE} metrics`, { errors: { readings: ["Too many distinct metrics"] } });
+      }
+      return result;
+    },
   }),
 ];

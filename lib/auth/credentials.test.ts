@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createUser, testDb } from "@/lib/testing/factories";
-import { authenticate } from "./credentials";
+import { authenticate, SIGN_IN_LIMITS } from "./credentials";
 
 const PASSWORD = "a long and correct password";
 
@@ -72,5 +72,23 @@ describe("authenticate", () => {
     expect(await testDb().user.count({ where: { email: { in: attemptedEmails } } })).toBe(0);
     expect(await testDb().user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
     expect(await authenticate({ email: user.email, password: PASSWORD })).not.toBeNull();
+  });
+});
+
+describe("sign-in throttling", () => {
+  it("refuses even the right password after too many attempts for one email, and leaves others alone", async () => {
+    const user = await createUser({ password: "correct horse battery staple" });
+    const other = await createUser({ password: "another good passphrase" });
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) expect(await authenticate({ email: user.email, password: `wrong ${i}` })).toBeNull();
+    expect(await authenticate({ email: user.email, password: "correct horse battery staple" })).toBeNull();
+    expect(await authenticate({ email: other.email, password: "another good passphrase" })).not.toBeNull();
+  });
+
+  it("limits one client address across emails", async () => {
+    const ip = "192.0.2.77";
+    const user = await createUser({ password: "correct horse battery staple" });
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await authenticate({ email: `nobody-${i}@example.com`, password: "x" }, ip);
+    expect(await authenticate({ email: user.email, password: "correct horse battery staple" }, ip)).toBeNull();
+    expect(await authenticate({ email: user.email, password: "correct horse battery staple" }, "192.0.2.78")).not.toBeNull();
   });
 });

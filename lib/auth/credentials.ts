@@ -1,6 +1,7 @@
 // Checks an email and password against the users table. Every failure looks the same to the caller.
 import "server-only";
 import { z } from "zod";
+import { countRequest } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { dummyPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
@@ -12,10 +13,17 @@ const credentialsSchema = z.object({
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
 
-export async function authenticate(input: unknown): Promise<AuthenticatedUser | null> {
+/** Sign-in attempts a minute, per email and per client address: enough for typos, not for guessing. */
+export const SIGN_IN_LIMITS = { perEmail: 10, perIp: 30 };
+
+export async function authenticate(input: unknown, ip: string | null = null): Promise<AuthenticatedUser | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const limits = [{ key: `sign-in:email:${email}`, max: SIGN_IN_LIMITS.perEmail }];
+  if (ip) limits.push({ key: `sign-in:ip:${ip}`, max: SIGN_IN_LIMITS.perIp });
+  // Throttled attempts get the same answer as a wrong password, and never reach the hash.
+  if ((await countRequest(limits)) !== null) return null;
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true },

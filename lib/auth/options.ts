@@ -3,7 +3,13 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { ipFromForwardedFor } from "@/lib/server/client-ip";
 import { authenticate } from "./credentials";
+
+function forwardedFor(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
+  const value = headers?.["x-forwarded-for"];
+  return Array.isArray(value) ? value.join(",") : value;
+}
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -15,7 +21,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (credentials) => authenticate(credentials),
+      authorize: (credentials, request) => authenticate(credentials, ipFromForwardedFor(forwardedFor(request?.headers))),
     }),
   ],
   callbacks: {

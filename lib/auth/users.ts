@@ -73,6 +73,11 @@ export async function changeUserRole(manager: Manager, userId: string, role: Rol
   const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
 
   const change = await db.$transaction(async (tx) => {
+    // Gatehouse never loses its last active admin, even to two admins demoting each other at once.
+    if (role !== "ADMIN") {
+      const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
+      if (others === 0) throw new UserError("Gatehouse needs at least one other active admin first", "invalid", "role");
+    }
     // The role is written first so that no token read below can be issued under the old role meanwhile.
     await tx.user.update({ where: { id: userId }, data: { role } });
     const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, scopes: true } });
@@ -126,6 +131,6 @@ export async function setUserDisabled(manager: Manager, userId: string, disabled
   forgetVerified({ userId });
   // revokeAllTokens runs its own transaction. disabledAt is committed first: verification already
   // refuses a disabled owner's tokens, so a failure between the two never leaves a token working.
-  const revoked = disabled ? await revokeAllTokens(manager, userId, "user disabled") : 0;
+  const revoked = disabled && changed ? await revokeAllTokens(manager, userId, "user disabled") : 0;
   return { changed, revoked };
 }

@@ -1,6 +1,8 @@
 // Device data for the API: every query carries the caller's owner filter in its own where clause.
 import "server-only";
+import { appendAudit } from "@/lib/audit/append";
 import { db } from "@/lib/db";
+import { forgetVerified } from "@/lib/tokens/verified-cache";
 import { visibleTo, type Caller } from "./caller";
 import { deviceStatus, type DeviceStatus } from "./status";
 
@@ -102,7 +104,18 @@ export async function updateDevice(caller: Caller, id: string, patch: Partial<Pi
   return count === 0 ? null : getDevice(caller, id);
 }
 
+/** Deletes a device with its readings and its ingest tokens, and says so in the audit log. */
 export async function deleteDevice(caller: Caller, id: string): Promise<boolean> {
-  const { count } = await db.device.deleteMany({ where: { id, ...visibleTo(caller) } });
-  return count > 0;
+  return db.$transaction(async (tx) => {
+    const device = await tx.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { id: true, name: true, ownerId: true } });
+    if (!device) return false;
+    const tokens = await tx.apiToken.findMany({ where: { deviceId: id }, select: { id: true } });
+    await tx.device.delete({ where: { id } });
+    await appendAudit(
+      { actor: { type: "user", id: caller.id }, action: "device.deleted", target: { type: "device", id }, detail: { name: device.name, ownerId: device.ownerId, tokens: tokens.map((t) => t.id) } },
+      tx,
+    );
+    forgetVerified({ userId: device.ownerId });
+    return true;
+  });
 }

@@ -49,13 +49,22 @@ export type Reading = { metric: string; time: Date; value: number; unit?: string
  * Stores a batch for one device; a repeated (metric, time) replaces the earlier value, so a device
  * may safely resend. Unknown metrics are created, with the kind's unit when it has one.
  */
-export async function ingestReadings(caller: Caller, deviceId: string, readings: Reading[]): Promise<{ accepted: number } | null> {
+/** A device may report this many distinct metrics; more is a misbehaving client, not a device. */
+export const MAX_METRICS_PER_DEVICE = 32;
+
+export async function ingestReadings(
+  caller: Caller,
+  deviceId: string,
+  readings: Reading[],
+): Promise<{ accepted: number } | { error: "too_many_metrics" } | null> {
   const device = await db.device.findFirst({
     where: { id: deviceId, ...visibleTo(caller) },
     select: { id: true, kind: true, metrics: { select: { id: true, key: true } } },
   });
   if (!device) return null;
   const metricIds = new Map(device.metrics.map((m) => [m.key, m.id]));
+  const added = new Set(readings.map((r) => r.metric).filter((key) => !metricIds.has(key)));
+  if (metricIds.size + added.size > MAX_METRICS_PER_DEVICE) return { error: "too_many_metrics" };
   const known = DEVICE_KINDS[device.kind as DeviceKind]?.metrics ?? [];
   // The last of a repeated (metric, time) wins, as a resend would; one statement may not touch a row twice.
   const unique = [...new Map(readings.map((r) => [`${r.metric}\0${r.time.getTime()}`, r])).values()];

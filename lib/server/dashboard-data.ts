@@ -11,7 +11,8 @@ async function load<T>(work: () => Promise<T>): Promise<Loaded<T>> {
     return { state: "ok", data: await work() };
   } catch (error) {
     if (error instanceof AccessRevokedError) return { state: "revoked" };
-    if (error instanceof DeviceApiError && error.status === 404) return { state: "not_found" };
+    // A malformed id is as unknown as a missing one.
+    if (error instanceof DeviceApiError && (error.status === 404 || error.status === 400)) return { state: "not_found" };
     throw error;
   }
 }

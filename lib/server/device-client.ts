@@ -44,7 +44,7 @@ export function deviceClient(userId: string, apiUrl = env.DEVICE_API_URL): Devic
       // Revoked between the lookup and the call; the next load shows the revoked state.
       throw new AccessRevokedError("Your dashboard access has been revoked");
     }
-    if (!response.ok) throw new DeviceApiError((await response.json()) as Problem);
+    if (!response.ok) throw new DeviceApiError(await problemOf(response));
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
@@ -55,4 +55,13 @@ export function deviceClient(userId: string, apiUrl = env.DEVICE_API_URL): Devic
     },
     send: (method, path, body) => call(method, path, body),
   };
+}
+
+/** The problem body, or a stand-in when a proxy or a crash answered with something else. */
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    return (await response.json()) as Problem;
+  } catch {
+    return { type: "about:blank", title: response.statusText, status: response.status, detail: "The device API answered without a problem body", code: "internal" };
+  }
 }

@@ -12,6 +12,8 @@ export default function setup() {
   process.env.NEXTAUTH_SECRET = crypto.randomBytes(32).toString("base64");
   process.env.TOKEN_PEPPER = crypto.randomBytes(32).toString("base64");
   process.env.TOKEN_ENCRYPTION_KEY = crypto.randomBytes(32).toString("base64");
+  // As behind one reverse proxy, so that the X-Forwarded-For handling is exercised.
+  process.env.TRUSTED_PROXY_HOPS = "1";
   migrate({ ...process.env, DATABASE_URL: url });
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }

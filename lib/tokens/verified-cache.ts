@@ -1,6 +1,7 @@
 // Successful verifications, remembered for at most half a second in this process. A revocation
 // made here forgets its entries at once; one made by another instance bites within the TTL, which
 // keeps DESIGN.md's promise that revocation is effective within a second on every instance.
+import "server-only";
 import type { Principal } from "./verify";
 
 export const VERIFIED_TTL_MS = 500;

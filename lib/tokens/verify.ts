@@ -53,6 +53,8 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
   if (row.expiresAt.getTime() <= now) return fail("expired");
   if (row.graceEndsAt && row.graceEndsAt.getTime() <= now) return fail("expired");
   if (row.user.disabledAt) return fail("inactive_owner");
+  // A device token without its device would otherwise reach every device of its owner.
+  if (row.kind === "DEVICE" && !row.deviceId) return fail("revoked");
 
   const policy = await getPolicy(row.user.role);
   if (row.kind !== "DASHBOARD" && isIdle(row, policy.idleDisableDays, now)) {
