@@ -1,3 +1,4 @@
+// The root layout: fonts, theme and metadata for every page.
 import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";

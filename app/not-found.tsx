@@ -1,3 +1,4 @@
+// The 404 page: says nothing about whether the thing exists for someone else.
 import Link from "next/link";
 
 export default function NotFound() {

@@ -1,3 +1,4 @@
+// The homepage: the caller's devices, read through the device API with their server-held token.
 import type { Metadata } from "next";
 import { DeviceCard } from "@/components/devices/device-card";
 import { AccessRevoked } from "@/components/layout/access-revoked";

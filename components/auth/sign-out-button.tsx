@@ -1,3 +1,4 @@
+// Ends the session and returns to the sign-in page.
 "use client";
 import { signOut } from "next-auth/react";
 

@@ -1,3 +1,4 @@
+// One device on the homepage: name, kind, status, last seen and, for admins, its owner.
 import Link from "next/link";
 import { kindLabel } from "@/lib/devices/catalog";
 import type { DeviceDto } from "@/lib/devices/devices";

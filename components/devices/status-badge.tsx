@@ -1,3 +1,4 @@
+// A device's status as a labelled badge (text, not colour alone).
 import { Badge } from "@/components/ui/badge";
 import type { DeviceStatus } from "@/lib/devices/status";
 

@@ -1,3 +1,4 @@
+// A page's title, description and an optional slot for actions.
 export function PageHeader({ title, description, children }: { title: string; description?: string; children?: React.ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">

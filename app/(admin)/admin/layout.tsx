@@ -1,3 +1,4 @@
+// The admin frame: only admins get past it; others are sent to the homepage.
 import { AppShell } from "@/components/layout/app-shell";
 import { requireAdmin } from "@/lib/auth/session";
 

@@ -1,3 +1,4 @@
+// The sign-in page; a signed-in visitor goes straight on.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";

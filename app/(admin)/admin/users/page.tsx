@@ -1,3 +1,4 @@
+// Every user, with role and disable controls and a link to their tokens.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DisableForm } from "@/components/users/disable-form";

@@ -1,3 +1,4 @@
+// One device: details and latest readings, or the 404 page when it is not the caller's.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";

@@ -1,7 +1,6 @@
 "use server";
 // Issue and revoke, for anyone's own tokens and for an admin on any user's: the admin token page
 // uses these too. lib/tokens decides who may do what; these re-check only that someone is signed in.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { invalidInput, refusal, type FormState, type TokenFormState } from "@/lib/auth/form-state";
 import { managerFor } from "@/lib/auth/manager";
@@ -9,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { issueToken, revokeToken } from "@/lib/tokens/lifecycle";
 import { issueOptions } from "@/lib/tokens/queries";
 import { SCOPES } from "@/lib/tokens/scopes";
+import { revalidateTokenPages } from "@/lib/server/revalidate";
 
 const IssueInput = z.object({
   userId: z.string().min(1),
@@ -22,11 +22,6 @@ const IssueInput = z.object({
 const TokenInput = z.object({ tokenId: z.string().min(1) });
 
 /** Both pages that can show a user's tokens. Not exported: every export of this file is a public endpoint. */
-function revalidateTokenPages() {
-  revalidatePath("/settings/tokens");
-  revalidatePath("/admin/users/[userId]/tokens", "page");
-}
-
 export async function issueTokenAction(_previous: TokenFormState, formData: FormData): Promise<TokenFormState> {
   const manager = await managerFor(await requireUser());
   const input = IssueInput.safeParse({

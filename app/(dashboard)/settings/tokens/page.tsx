@@ -1,3 +1,4 @@
+// The signed-in user's own tokens: revoke them, create personal and device tokens.
 import type { Metadata } from "next";
 import { IssueTokenForm } from "@/components/tokens/issue-token-form";
 import { RevokeTokenForm } from "@/components/tokens/revoke-token-form";

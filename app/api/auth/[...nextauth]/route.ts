@@ -1,3 +1,4 @@
+// next-auth's endpoints: sign-in, sign-out, session and CSRF.
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 

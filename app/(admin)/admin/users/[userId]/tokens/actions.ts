@@ -1,12 +1,12 @@
 "use server";
 // Admin-only token changes: rotation and revoking everything a user holds. Issue and revoke are
 // shared with the settings page (app/(dashboard)/settings/tokens/actions.ts).
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { invalidInput, refusal, type FormState, type TokenFormState } from "@/lib/auth/form-state";
 import { managerFor } from "@/lib/auth/manager";
 import { requireAdmin } from "@/lib/auth/session";
 import { revokeAllTokens, rotateToken } from "@/lib/tokens/lifecycle";
+import { revalidateTokenPages } from "@/lib/server/revalidate";
 
 const RotateInput = z.object({
   tokenId: z.string().min(1),
@@ -16,11 +16,6 @@ const RotateInput = z.object({
 const UserInput = z.object({ userId: z.string().min(1) });
 
 /** Both pages that can show a user's tokens. Not exported: every export of this file is a public endpoint. */
-function revalidateTokenPages() {
-  revalidatePath("/settings/tokens");
-  revalidatePath("/admin/users/[userId]/tokens", "page");
-}
-
 export async function rotateTokenAction(_previous: TokenFormState, formData: FormData): Promise<TokenFormState> {
   const manager = await managerFor(await requireAdmin());
   const input = RotateInput.safeParse({ tokenId: formData.get("tokenId"), graceHours: formData.get("graceHours") });

@@ -1,3 +1,4 @@
+// An admin's view of one user's tokens: issue, rotate with grace, revoke.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
