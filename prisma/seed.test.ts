@@ -81,6 +81,13 @@ describe("seed", () => {
     expect(first.readings).toBe(expectedReadings());
   });
 
+  it("builds the hourly and daily rollups of what it wrote", async () => {
+    const hours = await db.telemetryRollup.aggregate({ where: { resolution: 3_600_000 }, _sum: { count: true } });
+    const days = await db.telemetryRollup.aggregate({ where: { resolution: 86_400_000 }, _sum: { count: true } });
+    expect(hours._sum.count).toBe(first.readings);
+    expect(days._sum.count).toBe(first.readings);
+  });
+
   it("marks each device last seen when it fell silent", async () => {
     for (const { id, silentForHours = 0 } of DEMO_DEVICES) {
       const device = await db.device.findUniqueOrThrow({ where: { id }, select: { lastSeenAt: true } });

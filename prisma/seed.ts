@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { loadEnvConfig } from "@next/env";
 import { hashPassword } from "@/lib/auth/password";
 import { DEVICE_KINDS } from "@/lib/devices/catalog";
+import { refreshRollups } from "@/lib/devices/rollups";
 import { signalState, signalValue } from "@/lib/devices/signal";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -34,6 +35,11 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     const passwords = await ensureUsers(db, options.resetPasswords ?? false);
     const pending = await ensureDevices(db);
     const readings = writeReadings(file, pending, options);
+    const written = pending.flatMap((device) => device.series.map((series) => series.metricId));
+    if (written.length > 0) {
+      options.progress?.("rollups: hourly and daily aggregates");
+      await refreshRollups(db, written, 0, options.now ?? Date.now());
+    }
     return { passwords, readings };
   } finally {
     await db.$disconnect();

@@ -68,7 +68,10 @@ export const TelemetryQuery = z
     if (span > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["from"], message: `The range may span at most ${MAX_RANGE_DAYS} days` });
     const bucketMs = (q.bucket ?? autoBucketSeconds(span)) * 1000;
     if (span / bucketMs > MAX_POINTS) ctx.addIssue({ code: "custom", path: ["bucket"], message: `At most ${MAX_POINTS} buckets; choose a larger bucket` });
-    return { from, to, bucketMs, metric: q.metric };
+    // Whole buckets only, so that every bucket holds all of its readings, from rollups or raw alike.
+    const alignedFrom = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
+    const alignedTo = new Date(Math.ceil(to.getTime() / bucketMs) * bucketMs);
+    return { from: alignedFrom, to: alignedTo, bucketMs, metric: q.metric };
   });
 
 const NICE_BUCKETS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];

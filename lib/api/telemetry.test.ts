@@ -207,13 +207,16 @@ describe("invalid telemetry queries", () => {
     expect(result.body.bucketSeconds).toBe(86_400);
   });
 
-  it("defaults to the last 24 hours", async () => {
+  it("defaults to the last 24 hours, widened to whole buckets", async () => {
     const before = Date.now();
     const result = await read(id, "");
     expect(result.status, result.text).toBe(200);
-    const to = Date.parse(result.body.to);
+    const [from, to, bucket] = [Date.parse(result.body.from), Date.parse(result.body.to), result.body.bucketSeconds * 1000];
     expect(to).toBeGreaterThanOrEqual(before);
-    expect(to - Date.parse(result.body.from)).toBe(DAY);
+    expect(from % bucket).toBe(0);
+    expect(to % bucket).toBe(0);
+    expect(to - from).toBeGreaterThanOrEqual(DAY);
+    expect(to - from).toBeLessThanOrEqual(DAY + bucket);
   });
 });
 

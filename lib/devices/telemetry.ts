@@ -4,43 +4,62 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
 import { visibleTo, type Caller } from "./caller";
+import { refreshRollups, rollupFor } from "./rollups";
 
 export type Bucket = { time: string; min: number; max: number; avg: number; count: number };
 export type Series = { metric: string; unit: string; buckets: Bucket[] };
 
-type BucketRow = { metricId: number | bigint; bucket: number | bigint; min: number; max: number; avg: number; count: number | bigint };
-
-/** Aggregates a device's readings in [from, to) into buckets of `bucketMs`; null when not the caller's. */
+/**
+ * Aggregates a device's readings in [from, to) into buckets of `bucketMs`; null when not the
+ * caller's. A bucket size that is a whole number of hours or days reads the rollups, unless
+ * `source` is "raw" (the benchmark's comparison). The range must be whole buckets (the API's query
+ * schema widens it so): then both sources give the same answer.
+ */
 export async function readBuckets(
   caller: Caller,
   deviceId: string,
   range: { from: Date; to: Date; bucketMs: number; metric?: string },
+  source: "auto" | "raw" = "auto",
 ): Promise<Series[] | null> {
-  const device = await db.device.findFirst({
-    where: { id: deviceId, ...visibleTo(caller) },
-    select: { metrics: { where: range.metric ? { key: range.metric } : {}, select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } } },
+  // Two flat queries: Prisma's nested select costs several times more on the JS engine.
+  if (!(await db.device.findFirst({ where: { id: deviceId, ...visibleTo(caller) }, select: { id: true } }))) return null;
+  const metrics = await db.metric.findMany({
+    where: { deviceId, ...(range.metric ? { key: range.metric } : {}) },
+    select: { id: true, key: true, unit: true },
+    orderBy: { id: "asc" },
   });
-  if (!device) return null;
-  if (device.metrics.length === 0) return [];
-  const ids = device.metrics.map((m) => m.id);
-  const rows = await db.$queryRaw<BucketRow[]>`
-    SELECT "metricId", CAST("time" / ${range.bucketMs} AS INTEGER) * ${range.bucketMs} AS bucket,
-           MIN("value") AS min, MAX("value") AS max, AVG("value") AS avg, COUNT(*) AS count
-    FROM "Telemetry"
-    WHERE "metricId" IN (${Prisma.join(ids)}) AND "time" >= ${range.from.getTime()} AND "time" < ${range.to.getTime()}
-    GROUP BY "metricId", bucket
-    ORDER BY "metricId", bucket`;
+  if (metrics.length === 0) return [];
+  const ids = metrics.map((m) => m.id);
+  const resolution = source === "auto" ? rollupFor(range.bucketMs) : null;
+  const [from, to, size] = [range.from.getTime(), range.to.getTime(), range.bucketMs];
+  const inIds = Prisma.join(ids);
+  const buckets = resolution
+    ? Prisma.sql`
+        SELECT "metricId", CAST("time" / ${size} AS INTEGER) * ${size} AS bucket,
+               MIN("min") AS min, MAX("max") AS max, SUM("sum") / SUM("count") AS avg, SUM("count") AS count
+        FROM "TelemetryRollup"
+        WHERE "metricId" IN (${inIds}) AND "resolution" = ${resolution} AND "time" >= ${from} AND "time" < ${to}
+        GROUP BY "metricId", bucket ORDER BY "metricId", bucket`
+    : Prisma.sql`
+        SELECT "metricId", CAST("time" / ${size} AS INTEGER) * ${size} AS bucket,
+               MIN("value") AS min, MAX("value") AS max, AVG("value") AS avg, COUNT(*) AS count
+        FROM "Telemetry"
+        WHERE "metricId" IN (${inIds}) AND "time" >= ${from} AND "time" < ${to}
+        GROUP BY "metricId", bucket ORDER BY "metricId", bucket`;
+  // One JSON array a metric: the driver maps a handful of rows instead of hundreds, which is most
+  // of what this query costs (measured in BENCHMARKS.md).
+  const rows = await db.$queryRaw<{ metricId: number | bigint; buckets: string }[]>`
+    SELECT "metricId", json_group_array(json_array(bucket, min, max, avg, count)) AS buckets
+    FROM (${buckets}) GROUP BY "metricId"`;
   const byMetric = new Map<number, Bucket[]>(ids.map((id) => [id, []]));
   for (const row of rows) {
-    byMetric.get(Number(row.metricId))!.push({
-      time: new Date(Number(row.bucket)).toISOString(),
-      min: row.min,
-      max: row.max,
-      avg: Math.round(row.avg * 1000) / 1000,
-      count: Number(row.count),
-    });
+    const list = (JSON.parse(row.buckets) as [number, number, number, number, number][]).sort((a, b) => a[0] - b[0]);
+    byMetric.set(
+      Number(row.metricId),
+      list.map(([bucket, min, max, avg, count]) => ({ time: new Date(bucket).toISOString(), min, max, avg: Math.round(avg * 1000) / 1000, count })),
+    );
   }
-  return device.metrics.map((m) => ({ metric: m.key, unit: m.unit, buckets: byMetric.get(m.id)! }));
+  return metrics.map((m) => ({ metric: m.key, unit: m.unit, buckets: byMetric.get(m.id)! }));
 }
 
 export type Reading = { metric: string; time: Date; value: number; unit?: string };
@@ -89,7 +108,9 @@ export async function ingestReadings(
         INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES ${Prisma.join(values)}
         ON CONFLICT ("metricId", "time") DO UPDATE SET "value" = excluded."value"`;
     }
-    const newest = new Date(Math.min(Math.max(...unique.map((r) => r.time.getTime())), Date.now()));
+    const times = unique.map((r) => r.time.getTime());
+    await refreshRollups(tx, [...new Set(unique.map((r) => metricIds.get(r.metric)!))], Math.min(...times), Math.max(...times));
+    const newest = new Date(Math.min(Math.max(...times), Date.now()));
     // Conditional, so that two batches at once never move it backwards.
     await tx.device.updateMany({ where: { id: device.id, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: newest } }] }, data: { lastSeenAt: newest } });
   });

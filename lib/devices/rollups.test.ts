@@ -1,0 +1,76 @@
+// Rollups against the raw readings they summarise: kept right on ingest and on replacement, and
+// read back to the same buckets as a raw aggregate gives.
+import { describe, expect, it } from "vitest";
+import { createDevice, createUser, testDb } from "@/lib/testing/factories";
+import { DAY_MS, HOUR_MS, rollupFor } from "./rollups";
+import { ingestReadings, readBuckets, type Reading } from "./telemetry";
+
+const MINUTE = 60_000;
+
+/** Whole buckets, as the API's query schema widens every range. */
+function aligned(from: number, to: number, bucketMs: number) {
+  return { from: new Date(Math.floor(from / bucketMs) * bucketMs), to: new Date(Math.ceil(to / bucketMs) * bucketMs), bucketMs };
+}
+
+/** Three days of minute readings ending at the last whole hour, in batches as a device sends them. */
+async function deviceWithHistory() {
+  const user = await createUser();
+  const device = await createDevice(user.id);
+  const caller = { id: user.id, role: user.role };
+  const end = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  const start = end - 3 * DAY_MS;
+  const readings: Reading[] = [];
+  for (let time = start, i = 0; time < end; time += MINUTE, i++) {
+    readings.push({ metric: "temperature", time: new Date(time), value: 20 + Math.sin(i / 50) * 3 + (i % 7) / 10 });
+  }
+  for (let i = 0; i < readings.length; i += 500) await ingestReadings(caller, device.id, readings.slice(i, i + 500));
+  return { caller, deviceId: device.id, start, end };
+}
+
+describe("rollups", () => {
+  it("choose the coarsest stored resolution that divides the bucket", () => {
+    expect(rollupFor(60_000)).toBeNull();
+    expect(rollupFor(5 * 60_000)).toBeNull();
+    expect(rollupFor(HOUR_MS)).toBe(HOUR_MS);
+    expect(rollupFor(2 * HOUR_MS)).toBe(HOUR_MS);
+    expect(rollupFor(DAY_MS)).toBe(DAY_MS);
+    expect(rollupFor(7 * DAY_MS)).toBe(DAY_MS);
+  });
+
+  it("are kept up to date on ingest, hour by hour and day by day", async () => {
+    const { deviceId, start } = await deviceWithHistory();
+    const metric = await testDb().metric.findFirstOrThrow({ where: { deviceId }, select: { id: true } });
+    const hours = await testDb().telemetryRollup.count({ where: { metricId: metric.id, resolution: HOUR_MS } });
+    const days = await testDb().telemetryRollup.findMany({ where: { metricId: metric.id, resolution: DAY_MS }, orderBy: { time: "asc" } });
+    expect(hours).toBe(72);
+    expect(days.reduce((sum, d) => sum + d.count, 0)).toBe(3 * 24 * 60);
+    const firstHour = await testDb().telemetry.findMany({ where: { metricId: metric.id, time: { gte: new Date(start), lt: new Date(start + HOUR_MS) } } });
+    const rollup = await testDb().telemetryRollup.findUniqueOrThrow({ where: { metricId_resolution_time: { metricId: metric.id, resolution: HOUR_MS, time: new Date(start) } } });
+    expect(rollup.count).toBe(60);
+    expect(rollup.min).toBe(Math.min(...firstHour.map((r) => r.value)));
+    expect(rollup.max).toBe(Math.max(...firstHour.map((r) => r.value)));
+    expect(rollup.sum).toBeCloseTo(firstHour.reduce((s, r) => s + r.value, 0), 6);
+  });
+
+  it("follow a replaced reading", async () => {
+    const { caller, deviceId, start } = await deviceWithHistory();
+    await ingestReadings(caller, deviceId, [{ metric: "temperature", time: new Date(start + 5 * MINUTE), value: 99 }]);
+    const [series] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE, DAY_MS)))!;
+    expect(series!.buckets[0]!.max).toBe(99);
+    const [hourly] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE, HOUR_MS)))!;
+    expect(hourly!.buckets[0]!.max).toBe(99);
+  });
+
+  it("give the same buckets as the raw readings, for hour and day sizes", async () => {
+    const { caller, deviceId, start, end } = await deviceWithHistory();
+    for (const bucketMs of [HOUR_MS, 2 * HOUR_MS, DAY_MS]) {
+      const range = aligned(start, end, bucketMs);
+      const fromRollups = await readBuckets(caller, deviceId, range);
+      const fromRaw = await readBuckets(caller, deviceId, range, "raw");
+      expect(fromRollups![0]!.buckets.length).toBe(Math.ceil((end - range.from.getTime()) / bucketMs));
+      expect(fromRollups![0]!.buckets.map(({ avg, ...b }) => ({ ...b, avg: Math.round(avg * 100) }))).toEqual(
+        fromRaw![0]!.buckets.map(({ avg, ...b }) => ({ ...b, avg: Math.round(avg * 100) })),
+      );
+    }
+  });
+});
