@@ -32,6 +32,9 @@ async function main() {
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Starting Gatehouse on http://localhost:${port}`);
   const server = start("next", ["start", "-p", port]);
   server.on("exit", (code) => process.exit(code ?? 0));
+  // Live readings through the real ingest API, as devices would send them.
+  const simulator = start("tsx", ["--conditions=react-server", "lib/cli/simulate.ts"], { env: { ...process.env, PORT: port } });
+  simulator.on("exit", (code) => code && console.error(`The simulator stopped (exit ${code}); the server keeps running.`));
 }
 
 function step(text: string) {
