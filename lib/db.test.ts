@@ -54,3 +54,23 @@ describe("the database connection", () => {
     expect(await client.device.count({ where: { ownerId } })).toBe(0);
   });
 });
+
+describe("transaction", () => {
+  it("runs a transaction again when another connection changed the database after its first read", async () => {
+    const { transaction } = await import("./db");
+    const other = connectDatabase(process.env.DATABASE_URL!);
+    const user = await createUser();
+    let runs = 0;
+    const name = await transaction(async (tx) => {
+      runs++;
+      await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+      // Another connection commits between this transaction's read and its write: SQLITE_BUSY_SNAPSHOT.
+      if (runs === 1) await other.user.update({ where: { id: user.id }, data: { name: "Changed elsewhere" } });
+      const updated = await tx.user.update({ where: { id: user.id }, data: { name: `Written on run ${runs}` } });
+      return updated.name;
+    });
+    await other.$disconnect();
+    expect(runs).toBe(2);
+    expect(name).toBe("Written on run 2");
+  });
+});

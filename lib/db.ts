@@ -2,10 +2,33 @@
 import "server-only";
 import { connectDatabase } from "./db-connect";
 import { env } from "./env";
-import type { PrismaClient } from "./generated/prisma/client";
+import type { Prisma, PrismaClient } from "./generated/prisma/client";
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient };
 
 export const db = globalForDb.gatehouseDb ?? connectDatabase(env.DATABASE_URL);
 
 if (env.NODE_ENV !== "production") globalForDb.gatehouseDb = db;
+
+/** Whether SQLite refused a write because another connection holds or changed the database. */
+export function isBusy(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === "string" && code.startsWith("SQLITE_BUSY")) || (typeof message === "string" && message.includes("database is locked"));
+}
+
+/**
+ * An interactive transaction, run again when SQLite answers busy. A transaction that reads before
+ * it writes gets SQLITE_BUSY_SNAPSHOT, without waiting, when another connection (a CLI tool, a
+ * second process) committed in between; everything it did was rolled back, so running it again
+ * is safe.
+ */
+export async function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work);
+    } catch (error) {
+      if (attempt >= attempts || !isBusy(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 20 * Math.random()));
+    }
+  }
+}

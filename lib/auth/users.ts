@@ -1,7 +1,7 @@
 // Reading and managing users, for admins only: the caller is checked here, next to the query.
 import "server-only";
 import { appendAudit } from "@/lib/audit/append";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { Caller } from "@/lib/devices/caller";
 import { revokeAllTokens, type Manager } from "@/lib/tokens/lifecycle";
@@ -72,7 +72,7 @@ export async function changeUserRole(manager: Manager, userId: string, role: Rol
   const allowed = (await getPolicy(role)).scopes;
   const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
 
-  const change = await db.$transaction(async (tx) => {
+  const change = await transaction(async (tx) => {
     // Gatehouse never loses its last active admin, even to two admins demoting each other at once.
     if (role !== "ADMIN") {
       const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
@@ -120,7 +120,7 @@ export async function setUserDisabled(manager: Manager, userId: string, disabled
   if (!user) throw new UserError("No such user", "not_found");
   const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
 
-  const changed = await db.$transaction(async (tx) => {
+  const changed = await transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, disabledAt: disabled ? null : { not: null } },
       data: { disabledAt: disabled ? new Date() : null },

@@ -1,7 +1,7 @@
 // Device data for the API: every query carries the caller's owner filter in its own where clause.
 import "server-only";
 import { appendAudit } from "@/lib/audit/append";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { forgetVerified } from "@/lib/tokens/verified-cache";
 import { visibleTo, type Caller } from "./caller";
 import { deviceStatus, type DeviceStatus } from "./status";
@@ -106,7 +106,7 @@ export async function updateDevice(caller: Caller, id: string, patch: Partial<Pi
 
 /** Deletes a device with its readings and its ingest tokens, and says so in the audit log. */
 export async function deleteDevice(caller: Caller, id: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const device = await tx.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { id: true, name: true, ownerId: true } });
     if (!device) return false;
     const tokens = await tx.apiToken.findMany({ where: { deviceId: id }, select: { id: true } });

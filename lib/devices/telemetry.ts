@@ -1,6 +1,6 @@
 // Reading telemetry in buckets and ingesting it in batches, for callers who may see the device.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
 import { visibleTo, type Caller } from "./caller";
@@ -87,7 +87,7 @@ export async function ingestReadings(
   const known = DEVICE_KINDS[device.kind as DeviceKind]?.metrics ?? [];
   // The last of a repeated (metric, time) wins, as a resend would; one statement may not touch a row twice.
   const unique = [...new Map(readings.map((r) => [`${r.metric}\0${r.time.getTime()}`, r])).values()];
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     for (const reading of unique) {
       if (metricIds.has(reading.metric)) continue;
       const unit = reading.unit ?? known.find((m) => m.key === reading.metric)?.unit ?? "";

@@ -2,7 +2,7 @@
 // is asking next to the data: admins manage anyone's tokens, people their own.
 import "server-only";
 import { appendAudit, type Actor } from "@/lib/audit/append";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
 import { encryptToken } from "./encryption";
 import { TokenError } from "./errors";
@@ -60,7 +60,7 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
   const ciphertext = request.kind === "DASHBOARD" ? await encryptToken(token) : null;
   const now = new Date();
 
-  const row = await db.$transaction(async (tx) => {
+  const row = await transaction(async (tx) => {
     if (request.onlyIfNoLiveDashboard) {
       // Two first page loads at once must not each issue one and revoke the other's.
       const live = await tx.apiToken.count({ where: { userId, kind: "DASHBOARD", revokedAt: null, replacedById: null, expiresAt: { gt: now } } });
@@ -139,7 +139,7 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
   const ciphertext = old.kind === "DASHBOARD" ? await encryptToken(token) : null;
   const now = new Date();
 
-  const row = await db.$transaction(async (tx) => {
+  const row = await transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: {
         userId: old.userId,
@@ -175,7 +175,7 @@ export async function revokeToken(manager: Manager | "system", tokenId: string, 
   const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true } });
   if (!token) throw new TokenError("No such token", "not_found");
   assertManages(manager, token.userId);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
     if (count === 0) return;
     await appendAudit({ actor: actorOf(manager), action: "token.revoked", target: { type: "token", id: tokenId }, detail: { reason } }, tx);
@@ -186,7 +186,7 @@ export async function revokeToken(manager: Manager | "system", tokenId: string, 
 /** Revokes every live token of a user; returns how many. */
 export async function revokeAllTokens(manager: Manager | "system", userId: string, reason = "revoked"): Promise<number> {
   assertManages(manager, userId, true);
-  const revoked = await db.$transaction(async (tx) => {
+  const revoked = await transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
     await appendAudit({ actor: actorOf(manager), action: "token.revoked_all", target: { type: "user", id: userId }, detail: { reason, count } }, tx);
     return count;

@@ -2,7 +2,7 @@
 // lookup, revoked / expired / past grace / idle, owner active and role still allowing the scopes.
 import "server-only";
 import { appendAudit } from "@/lib/audit/append";
-import { db } from "@/lib/db";
+import { db, isBusy, transaction } from "@/lib/db";
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
 import { parseToken } from "./format";
 import { hashToken } from "./hash";
@@ -73,7 +73,7 @@ function isIdle(row: { lastUsedAt: Date | null; createdAt: Date }, idleDays: num
 }
 
 async function disableIdle(tokenId: string, now: number): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(now), revokedReason: "idle" } });
     if (count > 0) await appendAudit({ actor: { type: "system" }, action: "token.idle_disabled", target: { type: "token", id: tokenId } }, tx);
   });
@@ -87,8 +87,14 @@ export async function recordUse(principal: Principal, ip: string | null, now = D
   if (principal.lastUsedAt && now - principal.lastUsedAt.getTime() < LAST_USE_INTERVAL_MS) return;
   // The remembered principal carries the new time, so that cached requests do not write again.
   (principal as { lastUsedAt: Date | null }).lastUsedAt = new Date(now);
-  await db.apiToken.updateMany({
-    where: { id: principal.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USE_INTERVAL_MS) } }] },
-    data: { lastUsedAt: new Date(now), lastUsedIp: ip },
-  });
+  try {
+    await db.apiToken.updateMany({
+      where: { id: principal.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USE_INTERVAL_MS) } }] },
+      data: { lastUsedAt: new Date(now), lastUsedIp: ip },
+    });
+  } catch (error) {
+    // Best effort: a busy database must not fail the request it describes; the next one writes it.
+    if (!isBusy(error)) throw error;
+    (principal as { lastUsedAt: Date | null }).lastUsedAt = null;
+  }
 }
