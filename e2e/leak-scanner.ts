@@ -19,19 +19,24 @@ export function recordResponses(context: BrowserContext): () => Promise<Captured
 }
 
 async function capture(response: Response): Promise<Captured | null> {
-  const request = response.request();
-  const headers = Object.entries(await response.allHeaders())
-    .filter(([name]) => name !== "set-cookie")
-    .map(([name, value]) => `${name}: ${value}`)
-    .join("\n");
-  let body = "";
   try {
-    body = (await response.body()).toString("latin1");
+    const request = response.request();
+    const headers = Object.entries(await response.allHeaders())
+      .filter(([name]) => name !== "set-cookie")
+      .map(([name, value]) => `${name}: ${value}`)
+      .join("\n");
+    let body = "";
+    try {
+      body = (await response.body()).toString("latin1");
+    } catch {
+      // Redirects and aborted loads have no body to read.
+    }
+    const isAction = request.method() === "POST" && Boolean(await request.headerValue("next-action"));
+    return { url: response.url(), method: request.method(), isAction, text: `${headers}\n${body}` };
   } catch {
-    // Redirects and aborted loads have no body to read.
+    // The page closed before the response could be read: it arrived after the test's last step.
+    return null;
   }
-  const isAction = request.method() === "POST" && Boolean(await request.headerValue("next-action"));
-  return { url: response.url(), method: request.method(), isAction, text: `${headers}\n${body}` };
 }
 
 /** The strings no response may hold: secrets from the environment and every token's stored forms. */
