@@ -32,14 +32,18 @@ export async function createUser(role: TestUser["role"], options: { disabled?: b
   return user;
 }
 
-export function createDevice(ownerId: string, name = `Device ${crypto.randomUUID().slice(0, 8)}`): { id: string; name: string } {
+export function createDevice(
+  ownerId: string,
+  name = `Device ${crypto.randomUUID().slice(0, 8)}`,
+  options: { enabled?: boolean; location?: string } = {},
+): { id: string; name: string } {
   const id = crypto.randomUUID();
   const db = openDb();
   try {
     const now = Date.now();
     db.prepare(
       'INSERT INTO "Device" ("id","ownerId","name","kind","location","enabled","lastSeenAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?)',
-    ).run(id, ownerId, name, "thermostat", "Test bench", 1, now, now, now);
+    ).run(id, ownerId, name, "thermostat", options.location ?? "Test bench", options.enabled === false ? 0 : 1, now, now, now);
   } finally {
     db.close();
   }

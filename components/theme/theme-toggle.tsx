@@ -14,6 +14,7 @@ export function ThemeToggle() {
       <span className="sr-only">Theme</span>
       <select
         value={hydrated ? (theme ?? "system") : "system"}
+        aria-label="Theme"
         onChange={(event) => setTheme(event.target.value)}
         className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         data-testid="theme-select"

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
+import { fleetSummary } from "@/lib/devices/fleet";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
 import { ApiProblem } from "./problem";
 import { route } from "./route";
@@ -39,6 +40,15 @@ export const routes = [
     query: s.PageQuery,
     response: s.DevicePage,
     handle: ({ caller, query }) => listDevices(caller, query),
+  }),
+  route({
+    method: "GET",
+    path: "/fleet",
+    operationId: "getFleet",
+    summary: "How many of the caller's devices are online, offline and disabled, and readings in the last hour",
+    scope: "devices:read",
+    response: s.Fleet,
+    handle: ({ caller }) => fleetSummary(caller),
   }),
   route({
     method: "POST",

@@ -31,6 +31,13 @@ export const Device = z
   })
   .meta({ id: "Device" });
 
+export const Fleet = z
+  .object({
+    devices: z.object({ total: z.number().int(), online: z.number().int(), offline: z.number().int(), disabled: z.number().int() }),
+    readingsLastHour: z.number().int(),
+  })
+  .meta({ id: "Fleet" });
+
 export const DevicePage = z.object({ data: z.array(Device), nextCursor: z.string().nullable() }).meta({ id: "DevicePage" });
 
 export const PageQuery = z.object({

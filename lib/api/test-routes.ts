@@ -15,6 +15,7 @@ export type RouteCase = {
 
 export const ROUTE_CASES: RouteCase[] = [
   { method: "GET", path: "/me", scope: null, ok: 200 },
+  { method: "GET", path: "/fleet", scope: "devices:read", ok: 200 },
   { method: "GET", path: "/devices", scope: "devices:read", ok: 200 },
   { method: "POST", path: "/devices", scope: "devices:write", ok: 201, body: () => ({ name: "Made by a test", kind: "thermostat" }) },
   { method: "GET", path: "/devices/{deviceId}", scope: "devices:read", ok: 200 },

@@ -1,6 +1,7 @@
 // What the dashboard pages read, always through the device API with the user's own token.
 import "server-only";
 import type { DeviceDto, LatestReading } from "@/lib/devices/devices";
+import type { FleetSummary } from "@/lib/devices/fleet";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
@@ -41,4 +42,8 @@ export function loadDevice(userId: string, deviceId: string): Promise<Loaded<{ d
     ]);
     return { device, latest: latest.data };
   });
+}
+
+export function loadFleet(userId: string): Promise<Loaded<FleetSummary>> {
+  return load(() => deviceClient(userId).get<FleetSummary>("/fleet"));
 }
