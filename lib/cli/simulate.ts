@@ -2,17 +2,13 @@
 // its own device token, every few seconds; first it fills the gap since each device last reported.
 // The tokens live only in this process: a new run revokes the last run's and issues fresh ones.
 import { loadEnvConfig } from "@next/env";
-import { DEVICE_KINDS } from "@/lib/devices/catalog";
-import { signalState, signalValue } from "@/lib/devices/signal";
+import { pushReadings, type SimulatedDevice } from "@/lib/devices/simulator";
 import { resolveDatabaseUrl } from "@/lib/sqlite";
 import { DEMO_DEVICES } from "@/prisma/seed-data";
 
 const NAME = "Simulator";
-const MINUTE = 60_000;
-const BATCH = 500;
 const BACKFILL_LIMIT_MS = 2 * 86_400_000;
 
-type Simulated = { id: string; kind: keyof typeof DEVICE_KINDS; token: string; index: number; last: number };
 
 async function main() {
   loadEnvConfig(process.cwd());
@@ -26,12 +22,12 @@ async function main() {
   for (const { id } of previous) await revokeToken("system", id, "simulator restarted");
   const live = DEMO_DEVICES.filter((d) => d.silentForHours === undefined);
   const rows = await db.device.findMany({ where: { id: { in: live.map((d) => d.id) }, enabled: true }, select: { id: true, kind: true, lastSeenAt: true } });
-  const devices: Simulated[] = [];
+  const devices: SimulatedDevice[] = [];
   for (const row of rows) {
     const { token } = await issueToken("system", { userId: "", kind: "DEVICE", name: NAME, deviceId: row.id, expiresInDays: 1 });
     const index = DEMO_DEVICES.findIndex((d) => d.id === row.id);
     const last = Math.max(row.lastSeenAt?.getTime() ?? 0, Date.now() - BACKFILL_LIMIT_MS);
-    devices.push({ id: row.id, kind: row.kind as Simulated["kind"], token, index, last });
+    devices.push({ id: row.id, kind: row.kind as SimulatedDevice["kind"], token, index, last });
   }
   const stop = async () => {
     for (const { id } of await db.apiToken.findMany({ where: { kind: "DEVICE", name: NAME, revokedAt: null }, select: { id: true } })) {
@@ -47,34 +43,10 @@ async function main() {
   for (;;) {
     const now = Date.now();
     let sent = 0;
-    for (const device of devices) sent += await push(base, device, now);
+    for (const device of devices) sent += await pushReadings(base, device, now);
     if (sent > 0 && process.env.SIMULATOR_VERBOSE) console.log(`sent ${sent} readings`);
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
-}
-
-/** Readings a minute apart from the device's last one up to now, then one at now itself. */
-async function push(base: string, device: Simulated, now: number): Promise<number> {
-  const metrics = DEVICE_KINDS[device.kind].metrics;
-  const readings = [];
-  for (let time = Math.floor(device.last / MINUTE) * MINUTE + MINUTE; time < now; time += MINUTE) readings.push(time);
-  readings.push(now);
-  const body = readings.flatMap((time) =>
-    metrics.map((spec, m) => ({ metric: spec.key, time, value: signalValue(spec.signal, signalState(device.index * 16 + m + 1 + time), time) })),
-  );
-  for (let i = 0; i < body.length; i += BATCH) {
-    const response = await fetch(`${base}/api/v1/devices/${device.id}/telemetry`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${device.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ readings: body.slice(i, i + BATCH) }),
-    });
-    if (!response.ok) {
-      console.error(`device ${device.id}: ${response.status} ${await response.text()}`);
-      return 0;
-    }
-  }
-  device.last = now;
-  return body.length;
 }
 
 async function waitFor(base: string) {

@@ -1,36 +1,22 @@
 // The dashboard's device client, in-process and over HTTP: the same answers, the user's own token,
 // and the revoked state once that token is revoked.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleApiRequest } from "@/lib/api/router";
+import { startApiServer, type ApiServer } from "@/lib/testing/api-server";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { revokeToken } from "@/lib/tokens/lifecycle";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
 type Page = { data: { id: string; name: string }[]; nextCursor: string | null };
 
-// A real HTTP server in front of the real API core, standing in for a separate API deployment.
-let server: http.Server;
+let server: ApiServer;
 let apiUrl: string;
-const seenAuthorization: string[] = [];
 
 beforeAll(async () => {
-  server = http.createServer(async (req, res) => {
-    seenAuthorization.push(req.headers.authorization ?? "");
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-    const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body });
-    const response = await handleApiRequest(request, { ip: "127.0.0.1" });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startApiServer();
+  apiUrl = server.url;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe("deviceClient", () => {
   it("answers the same in-process and over HTTP, with the user's own dashboard token", async () => {
@@ -42,7 +28,7 @@ describe("deviceClient", () => {
     const remote = await deviceClient(user.id, apiUrl).get<Page>("/devices");
     expect(remote).toEqual(local);
     expect(local.data.map((d) => d.id)).toEqual([mine.id]);
-    expect(seenAuthorization.at(-1)).toMatch(/^Bearer gth_dsh_/);
+    expect(server.authorizations.at(-1)).toMatch(/^Bearer gth_dsh_/);
   });
 
   it("turns a 404 into a DeviceApiError with the problem, over either path", async () => {

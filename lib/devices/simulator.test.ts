@@ -1,0 +1,40 @@
+// The simulator's report, through a real HTTP server in front of the real ingest API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApiServer, type ApiServer } from "@/lib/testing/api-server";
+import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { pushReadings } from "./simulator";
+
+let server: ApiServer;
+
+beforeAll(async () => {
+  server = await startApiServer();
+});
+
+afterAll(() => server.close());
+
+describe("pushReadings", () => {
+  it("fills the gap a minute at a time, then reports now, with the device's own token", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const { token } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
+    const now = Date.now();
+    const simulated = { id: device.id, kind: "smart-plug" as const, token, index: 3, last: now - 10 * 60_000 };
+    const sent = await pushReadings(server.url, simulated, now);
+    // Nine or ten whole minutes since `last` (depending on where `last` falls), plus now; three metrics each.
+    expect([30, 33]).toContain(sent);
+    expect(simulated.last).toBe(now);
+    expect(await testDb().telemetry.count({ where: { metric: { deviceId: device.id } } })).toBe(sent);
+    const stored = await testDb().device.findUniqueOrThrow({ where: { id: device.id }, select: { lastSeenAt: true } });
+    expect(stored.lastSeenAt?.getTime()).toBe(now);
+    expect(server.authorizations.at(-1)).toBe(`Bearer ${token}`);
+  });
+
+  it("reports nothing and keeps its place when the API refuses the token", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const simulated = { id: device.id, kind: "thermostat" as const, token: "gth_dev_not-a-real-token", index: 1, last: Date.now() - 120_000 };
+    const before = simulated.last;
+    expect(await pushReadings(server.url, simulated, Date.now())).toBe(0);
+    expect(simulated.last).toBe(before);
+  });
+});
