@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeviceControls } from "@/components/devices/device-controls";
 import { StatusBadge } from "@/components/devices/status-badge";
 import { AccessRevoked } from "@/components/layout/access-revoked";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +10,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
 import { kindLabel, metricLabel } from "@/lib/devices/catalog";
 import { loadDevice } from "@/lib/server/dashboard-data";
+import { deleteDeviceAction, updateDeviceAction } from "./actions";
 
 type Props = { params: Promise<{ deviceId: string }> };
 
@@ -61,6 +63,7 @@ export default async function DevicePage({ params }: Props) {
         <Detail label="Last seen"><RelativeTime time={device.lastSeenAt} /></Detail>
         <Detail label="Added"><RelativeTime time={device.createdAt} /></Detail>
       </dl>
+      <DeviceControls device={{ id: device.id, name: device.name, enabled: device.enabled }} update={updateDeviceAction} remove={deleteDeviceAction} />
     </>
   );
 }
