@@ -60,3 +60,23 @@ export async function issueTestToken(
   const scopes = options.scopes ?? (kind === "PERSONAL" ? (["devices:read", "telemetry:read"] as Scope[]) : undefined);
   return issueToken("system", { userId, kind, name: `${kind.toLowerCase()} test token`, scopes, deviceId: options.deviceId, expiresInDays: options.expiresInDays });
 }
+
+/** Every key of a TokenView, sorted: what leaves lib/tokens, and nothing more (no hash, no ciphertext). */
+export const TOKEN_VIEW_KEYS = [
+  "createdAt",
+  "deviceId",
+  "deviceName",
+  "expiresAt",
+  "graceEndsAt",
+  "hint",
+  "id",
+  "kind",
+  "lastUsedAt",
+  "lastUsedIp",
+  "name",
+  "revokedAt",
+  "revokedReason",
+  "scopes",
+  "status",
+  "userId",
+];

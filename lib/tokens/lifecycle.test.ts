@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { createDevice, createUser, issueTestToken, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
 import { decryptToken } from "./encryption";
 import { TokenError } from "./errors";
 import { parseToken, SECRET_LENGTH } from "./format";
@@ -8,25 +8,6 @@ import { issueToken, revokeAllTokens, revokeToken, rotateToken, type Manager } f
 import { DAY_MS, HOUR_MS } from "./policy";
 import { DASHBOARD_SCOPES, type Scope } from "./scopes";
 import { verifyToken } from "./verify";
-
-const VIEW_KEYS = [
-  "createdAt",
-  "deviceId",
-  "deviceName",
-  "expiresAt",
-  "graceEndsAt",
-  "hint",
-  "id",
-  "kind",
-  "lastUsedAt",
-  "lastUsedIp",
-  "name",
-  "revokedAt",
-  "revokedReason",
-  "scopes",
-  "status",
-  "userId",
-];
 
 const asManager = (user: { id: string; role: Manager["role"] }): Manager => ({ id: user.id, role: user.role, ip: "198.51.100.4" });
 
@@ -69,7 +50,7 @@ describe("issueToken", () => {
     const user = await createUser();
     const { token, view } = await issuePersonal(asManager(user), user.id);
 
-    expect(Object.keys(view).sort()).toEqual(VIEW_KEYS);
+    expect(Object.keys(view).sort()).toEqual(TOKEN_VIEW_KEYS);
     expect(view).not.toHaveProperty("hash");
     expect(view).not.toHaveProperty("ciphertext");
     expect(view).toMatchObject({ userId: user.id, kind: "PERSONAL", name: "script", scopes: ["devices:read"], status: "active", hint: `gth_pat_…${token.slice(-4)}`, revokedAt: null });

@@ -56,8 +56,7 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
   if (!Number.isInteger(days) || days < 1 || days > policy.maxLifetimeDays) {
     throw new TokenError(`Expiry must be between 1 and ${policy.maxLifetimeDays} days for this role`, "invalid", "expiresInDays");
   }
-  const token = generateToken(request.kind);
-  const ciphertext = request.kind === "DASHBOARD" ? await encryptToken(token) : null;
+  const { token, stored } = await mint(request.kind);
   const now = new Date();
 
   const row = await transaction(async (tx) => {
@@ -80,9 +79,7 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
         name: request.name,
         scopes: formatScopes(scopes),
         deviceId: device?.id ?? null,
-        hash: hashToken(token),
-        ciphertext,
-        ...tokenHint(token),
+        ...stored,
         createdAt: now,
         createdById: manager === "system" ? null : manager.id,
         expiresAt: new Date(now.getTime() + days * DAY_MS),
@@ -97,6 +94,13 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
   });
   if (request.kind === "DASHBOARD") forgetVerified({ userId });
   return { token, view: toTokenView(row) };
+}
+
+/** A fresh token and what is stored of it: the HMAC, the hint, and for a server-held one its JWE. */
+async function mint(kind: TokenKind) {
+  const token = generateToken(kind);
+  const ciphertext = kind === "DASHBOARD" ? await encryptToken(token) : null;
+  return { token, stored: { hash: hashToken(token), ciphertext, ...tokenHint(token) } };
 }
 
 function scopesFor(request: IssueRequest, allowed: Scope[]): Scope[] {
@@ -135,8 +139,7 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
     old.kind === "DASHBOARD" ? policy.rotationIntervalDays * DAY_MS : originalMs,
     policy.maxLifetimeDays * DAY_MS,
   );
-  const token = generateToken(old.kind);
-  const ciphertext = old.kind === "DASHBOARD" ? await encryptToken(token) : null;
+  const { token, stored } = await mint(old.kind);
   const now = new Date();
 
   const row = await transaction(async (tx) => {
@@ -147,9 +150,7 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
         name: old.name,
         scopes: formatScopes(parseScopes(old.scopes).filter((s) => policy.scopes.includes(s))),
         deviceId: old.deviceId,
-        hash: hashToken(token),
-        ciphertext,
-        ...tokenHint(token),
+        ...stored,
         createdAt: now,
         createdById: manager === "system" ? null : manager.id,
         expiresAt: new Date(now.getTime() + lifetimeMs),
@@ -161,13 +162,13 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
       data: { replacedById: created.id, graceEndsAt: new Date(now.getTime() + graceHours * HOUR_MS) },
     });
     if (claimed.count !== 1) throw new TokenError("The token was rotated or revoked meanwhile", "conflict");
-    forgetVerified({ tokenId: old.id });
     await appendAudit(
       { actor: actorOf(manager), action: "token.rotated", target: { type: "token", id: old.id }, detail: { successor: created.id, graceHours } },
       tx,
     );
     return created;
   });
+  forgetVerified({ tokenId: old.id });
   return { token, view: toTokenView(row) };
 }
 

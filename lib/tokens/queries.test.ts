@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { createDevice, createUser, issueTestToken, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
 import { TokenError } from "./errors";
 import { revokeToken } from "./lifecycle";
 import { issueOptions, listTokens } from "./queries";
-
-const VIEW_KEYS = [
-  "createdAt",
-  "deviceId",
-  "deviceName",
-  "expiresAt",
-  "graceEndsAt",
-  "hint",
-  "id",
-  "kind",
-  "lastUsedAt",
-  "lastUsedIp",
-  "name",
-  "revokedAt",
-  "revokedReason",
-  "scopes",
-  "status",
-  "userId",
-];
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -52,7 +33,7 @@ describe("listTokens", () => {
     const { token } = await issueTestToken(user.id, { kind: "DASHBOARD" });
     const tokens = await listTokens(user, user.id);
     expect(tokens).toHaveLength(1);
-    expect(Object.keys(tokens[0]!).sort()).toEqual(VIEW_KEYS);
+    expect(Object.keys(tokens[0]!).sort()).toEqual(TOKEN_VIEW_KEYS);
     expect(JSON.stringify(tokens)).not.toContain(token.slice(8, -4));
   });
 
