@@ -52,7 +52,8 @@ export default defineConfig({
       PORT: String(PORT),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: ".next-e2e",
+      // Another folder, port and database let a second run go beside this one (E2E_DIST_DIR, E2E_PORT, E2E_DATABASE_URL).
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
       NEXTAUTH_URL: BASE_URL,
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,

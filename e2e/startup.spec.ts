@@ -11,7 +11,7 @@ test("next start without secrets stops with a message naming each one", async ()
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",
-      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
       // Empty values are not filled in from a developer's .env.local, and count as missing.
       NEXTAUTH_SECRET: "",
