@@ -47,11 +47,25 @@ const rows: [string, string, DeviceKind, string, number?][] = [
   [riley, "Workshop thermostat", "thermostat", "Workshop"],
 ];
 
+const deviceId = (index: number) => `demo-device-${String(index + 1).padStart(2, "0")}`;
+
 export const DEMO_DEVICES: DemoDevice[] = rows.map(([owner, name, kind, location, silentForHours], index) => ({
-  id: `demo-device-${String(index + 1).padStart(2, "0")}`,
+  id: deviceId(index),
   owner: owner as DemoDevice["owner"],
   name,
   kind,
   location,
   silentForHours,
 }));
+
+/**
+ * The demo's devices, then copies of them in turn up to `count` ("Lobby air 2"), so that a larger
+ * fleet for a benchmark keeps the demo's mix of kinds, owners and silent devices.
+ */
+export function demoDevices(count = DEMO_DEVICES.length): DemoDevice[] {
+  return Array.from({ length: count }, (_, index) => {
+    const original = DEMO_DEVICES[index % DEMO_DEVICES.length]!;
+    if (index < DEMO_DEVICES.length) return original;
+    return { ...original, id: deviceId(index), name: `${original.name} ${Math.floor(index / DEMO_DEVICES.length) + 1}` };
+  });
+}

@@ -11,7 +11,7 @@ import { signalState, signalValue } from "@/lib/devices/signal";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BUSY_TIMEOUT_MS, databaseFile, resolveDatabaseUrl } from "@/lib/sqlite";
-import { DEMO_DEVICES, DEMO_USERS } from "./seed-data";
+import { DEMO_USERS, demoDevices, type DemoDevice } from "./seed-data";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -20,6 +20,8 @@ const DAY = 24 * HOUR;
 export type SeedOptions = {
   url: string;
   days: number;
+  /** How many devices in all: the demo's 25 unless a benchmark asks for a larger fleet. */
+  devices?: number;
   resetPasswords?: boolean;
   now?: number;
   progress?: (line: string) => void;
@@ -33,7 +35,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   const db = connectDatabase(options.url);
   try {
     const passwords = await ensureUsers(db, options.resetPasswords ?? false);
-    const pending = await ensureDevices(db);
+    const pending = await ensureDevices(db, demoDevices(options.devices));
     const readings = writeReadings(file, pending, options);
     const written = pending.flatMap((device) => device.series.map((series) => series.metricId));
     if (written.length > 0) {
@@ -71,14 +73,14 @@ type PendingSeries = { metricId: number; deviceIndex: number; metricIndex: numbe
 type PendingDevice = { deviceId: string; silentForHours: number; series: PendingSeries[] };
 
 /** Creates missing devices and metrics; returns the devices that have metrics without readings. */
-async function ensureDevices(db: PrismaClient): Promise<PendingDevice[]> {
+async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<PendingDevice[]> {
   const owners = new Map(
     (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { id: true, email: true } })).map(
       (u) => [u.email, u.id],
     ),
   );
   const pending: PendingDevice[] = [];
-  for (const [deviceIndex, device] of DEMO_DEVICES.entries()) {
+  for (const [deviceIndex, device] of devices.entries()) {
     const { id, owner, silentForHours = 0, ...fields } = device;
     await db.device.upsert({ where: { id }, create: { id, ownerId: owners.get(owner)!, ...fields }, update: {} });
     const series: PendingSeries[] = [];
@@ -135,18 +137,21 @@ async function main() {
   const { values } = parseArgs({
     options: {
       days: { type: "string", default: "30" },
+      devices: { type: "string", default: "25" },
       "reset-passwords": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   if (values.help) {
-    console.log("Usage: npm run seed -- [--days N] [--reset-passwords]");
+    console.log("Usage: npm run seed -- [--days N] [--devices N] [--reset-passwords]");
     return;
   }
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 400) throw new Error("--days takes a whole number from 1 to 400");
+  const devices = Number(values.devices);
+  if (!Number.isInteger(devices) || devices < 25 || devices > 1000) throw new Error("--devices takes a whole number from 25 to 1000");
   loadEnvConfig(process.cwd());
-  const result = await seedWithProgress({ url: resolveDatabaseUrl(process.env.DATABASE_URL), days, resetPasswords: values["reset-passwords"] });
+  const result = await seedWithProgress({ url: resolveDatabaseUrl(process.env.DATABASE_URL), days, devices, resetPasswords: values["reset-passwords"] });
   printPasswords(result.passwords);
 }
 
