@@ -34,14 +34,15 @@ describe("a token without the route's scope", () => {
     user = (await userWithToken()).user;
   });
 
-  it.each(cases(ROUTE_CASES.filter((c) => c.scope)))("%s answers 403 and changes nothing", async (_, routeCase) => {
-    const { token } = await tokenFor(user.id, STANDARD_SCOPES.filter((s) => s !== routeCase.scope));
+  const lacking = ROUTE_CASES.flatMap((c) => c.scopes.map((scope) => [`${label(c)} without ${scope}`, c, scope] as const));
+  it.each(lacking)("%s answers 403 and changes nothing", async (_, routeCase, scope) => {
+    const { token } = await tokenFor(user.id, STANDARD_SCOPES.filter((s) => s !== scope));
     // The token's own user owns the device, so that only the scope is missing.
     const id = await deviceOf(user.id);
     const before = { ...(await snapshot(id)), count: await testDb().device.count({ where: { ownerId: user.id } }) };
     const result = await call(routeCase.method, pathOf(routeCase, id), { token, body: routeCase.body?.() });
     expectProblem(result, 403, "forbidden", [token]);
-    expect(result.body.detail).toContain(routeCase.scope!);
+    expect(result.body.detail).toContain(scope);
     expect({ ...(await snapshot(id)), count: await testDb().device.count({ where: { ownerId: user.id } }) }).toEqual(before);
   });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { generateToken } from "@/lib/tokens/format";
 import { revokeToken, rotateToken } from "@/lib/tokens/lifecycle";
+import { scopesOf } from "./route";
 import { routes } from "./routes";
 import { apiClient, deviceOf, expectProblem, flipChar, userWithToken } from "./test-client";
 import { label, pathOf, ROUTE_CASES, type RouteCase } from "./test-routes";
@@ -65,7 +66,7 @@ describe("the route table used by these tests", () => {
   it("covers every route in lib/api/routes.ts", () => {
     const served = routes.map((r) => `${r.method} ${r.path}`).sort();
     expect(ROUTE_CASES.map(label).sort()).toEqual(served);
-    for (const r of routes) expect(ROUTE_CASES.find((c) => label(c) === `${r.method} ${r.path}`)?.scope).toBe(r.scope);
+    for (const r of routes) expect(ROUTE_CASES.find((c) => label(c) === `${r.method} ${r.path}`)?.scopes).toEqual(scopesOf(r));
   });
 });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { scopesOf } from "./route";
 import { routes } from "./routes";
 import { MAX_BATCH } from "./schemas";
 import { apiClient } from "./test-client";
@@ -80,7 +81,7 @@ describe("GET /api/v1/openapi.json", () => {
       for (const p of documented) expect(p.required).toBe(true);
       expect(op.responses[String(route.status ?? 200)], route.operationId).toBeDefined();
       if (route.body) expect(op.requestBody.content["application/json"].schema).toBeDefined();
-      if (route.scope) expect(op.description).toContain(route.scope);
+      for (const scope of scopesOf(route)) expect(op.description).toContain(scope);
     }
   });
 
@@ -92,7 +93,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.components.schemas.Problem.required.sort()).toEqual(["code", "detail", "status", "title", "type"]);
     for (const route of routes) {
       const responses = doc.paths[route.path][route.method.toLowerCase()].responses;
-      const problemCodes = ["400", "401", "404", "429", ...(route.scope ? ["403"] : []), ...(route.body ? ["413"] : [])];
+      const problemCodes = ["400", "401", "404", "429", ...(scopesOf(route).length ? ["403"] : []), ...(route.body ? ["413"] : [])];
       for (const code of problemCodes) {
         expect(responses[code]?.content?.["application/problem+json"]?.schema, `${route.operationId} ${code}`).toEqual({ $ref: "#/components/schemas/Problem" });
       }

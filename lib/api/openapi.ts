@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route table and its zod schemas.
 import { z } from "zod";
-import type { Route } from "./route";
+import { scopesOf, type Route } from "./route";
 import { routes } from "./routes";
 
 type JsonSchema = Record<string, unknown>;
@@ -75,18 +75,23 @@ function operation(route: Route) {
       : { description: "No content" },
   };
   for (const [code, description] of Object.entries(PROBLEMS)) {
-    if (code === "403" && !route.scope) continue;
+    if (code === "403" && scopesOf(route).length === 0) continue;
     if ((code === "413" || code === "415") && !route.body) continue;
     responses[code] = { description, content: { "application/problem+json": { schema: problemRef } } };
   }
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(route.scope ? { description: `Needs the \`${route.scope}\` scope.` } : {}),
+    ...needs(route),
     parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
     ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(route.body, "input") } } } } : {}),
     responses,
   };
+}
+
+function needs(route: Route): { description?: string } {
+  const scopes = scopesOf(route).map((scope) => `\`${scope}\``);
+  return scopes.length ? { description: `Needs the ${scopes.join(" and ")} scope${scopes.length > 1 ? "s" : ""}.` } : {};
 }
 
 let document: Record<string, unknown> | undefined;

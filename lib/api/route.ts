@@ -18,8 +18,8 @@ export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | u
   path: string;
   operationId: string;
   summary: string;
-  /** The scope a token needs; null means any valid token. */
-  scope: Scope | null;
+  /** The scope a token needs, or all of a list; null means any valid token. */
+  scope: Scope | readonly Scope[] | null;
   params?: P;
   query?: Q;
   body?: B;
@@ -28,6 +28,11 @@ export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | u
   status?: 200 | 201 | 204;
   handle(context: RouteContext<P, Q, B>): Promise<unknown>;
 };
+
+/** The scopes a route needs, as a list. */
+export function scopesOf(route: Pick<Route, "scope">): readonly Scope[] {
+  return route.scope === null ? [] : typeof route.scope === "string" ? [route.scope] : route.scope;
+}
 
 /** Declares a route with its handler's types inferred from its schemas. */
 export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(

@@ -11,7 +11,7 @@ import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
 import { ApiProblem } from "./problem";
 import { enforceRateLimits } from "./rate-limit";
-import type { Route } from "./route";
+import { scopesOf, type Route } from "./route";
 import { routes } from "./routes";
 
 export const API_PREFIX = "/api/v1";
@@ -85,9 +85,8 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   }
   const { principal } = verified;
   await enforceRateLimits([...ipLimit, { key: `token:${principal.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
-  if (route.scope && !principal.scopes.has(route.scope)) {
-    throw new ApiProblem("forbidden", `This token lacks the ${route.scope} scope`);
-  }
+  const missing = scopesOf(route).find((scope) => !principal.scopes.has(scope));
+  if (missing) throw new ApiProblem("forbidden", `This token lacks the ${missing} scope`);
 
   const params = parse(route.params, rawParams, "path");
   const query = parse(route.query, Object.fromEntries(url.searchParams), "query");

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
 import { fleetSummary } from "@/lib/devices/fleet";
+import { listOverview } from "@/lib/devices/overview";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
 import { ApiProblem } from "./problem";
 import { route } from "./route";
@@ -49,6 +50,16 @@ export const routes = [
     scope: "devices:read",
     response: s.Fleet,
     handle: ({ caller }) => fleetSummary(caller),
+  }),
+  route({
+    method: "GET",
+    path: "/overview",
+    operationId: "listOverview",
+    summary: "Devices with the newest reading and the last 24 hours of each metric, and their open alerts, a page at a time",
+    scope: ["devices:read", "telemetry:read"],
+    query: s.PageQuery,
+    response: s.OverviewPage,
+    handle: ({ caller, query }) => listOverview(caller, query),
   }),
   route({
     method: "POST",

@@ -35,6 +35,7 @@ export const Fleet = z
   .object({
     devices: z.object({ total: z.number().int(), online: z.number().int(), offline: z.number().int(), disabled: z.number().int() }),
     readingsLastHour: z.number().int(),
+    alerts: z.number().int().meta({ description: "Open alerts: enabled devices gone silent, and readings outside their kind's bounds" }),
   })
   .meta({ id: "Fleet" });
 
@@ -55,6 +56,23 @@ export const DeviceUpdate = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, "Change at least one field")
   .meta({ id: "DeviceUpdate" });
+
+const DeviceAlert = z.object({ metric: z.string().nullable().meta({ description: "null when the alert is about the device, not one metric" }), message: z.string() });
+
+export const DeviceOverview = Device.extend({
+  readings: z.array(
+    z.object({
+      key: z.string(),
+      unit: z.string(),
+      time: isoTime.nullable(),
+      value: z.number().nullable(),
+      last24h: z.array(z.number().nullable()).meta({ description: "Hourly averages over the last 24 hours, oldest first, the last one the hour under way; null where nothing was read" }),
+    }),
+  ),
+  alerts: z.array(DeviceAlert),
+}).meta({ id: "DeviceOverview" });
+
+export const OverviewPage = z.object({ data: z.array(DeviceOverview), nextCursor: z.string().nullable() }).meta({ id: "OverviewPage" });
 
 export const LatestReadings = z
   .object({ data: z.array(z.object({ key: z.string(), unit: z.string(), time: isoTime.nullable(), value: z.number().nullable() })) })

@@ -7,26 +7,28 @@ export type RouteCase = {
   method: Method;
   /** As in lib/api/routes.ts: "/devices/{deviceId}". */
   path: string;
-  scope: Scope | null;
+  /** Every scope a call needs; empty when any valid token will do. */
+  scopes: Scope[];
   /** The status of a successful call. */
   ok: 200 | 201 | 204;
   body?: () => unknown;
 };
 
 export const ROUTE_CASES: RouteCase[] = [
-  { method: "GET", path: "/me", scope: null, ok: 200 },
-  { method: "GET", path: "/fleet", scope: "devices:read", ok: 200 },
-  { method: "GET", path: "/devices", scope: "devices:read", ok: 200 },
-  { method: "POST", path: "/devices", scope: "devices:write", ok: 201, body: () => ({ name: "Made by a test", kind: "thermostat" }) },
-  { method: "GET", path: "/devices/{deviceId}", scope: "devices:read", ok: 200 },
-  { method: "PATCH", path: "/devices/{deviceId}", scope: "devices:write", ok: 200, body: () => ({ location: "Moved by a test" }) },
-  { method: "DELETE", path: "/devices/{deviceId}", scope: "devices:write", ok: 204 },
-  { method: "GET", path: "/devices/{deviceId}/readings/latest", scope: "telemetry:read", ok: 200 },
-  { method: "GET", path: "/devices/{deviceId}/telemetry", scope: "telemetry:read", ok: 200 },
+  { method: "GET", path: "/me", scopes: [], ok: 200 },
+  { method: "GET", path: "/fleet", scopes: ["devices:read"], ok: 200 },
+  { method: "GET", path: "/devices", scopes: ["devices:read"], ok: 200 },
+  { method: "GET", path: "/overview", scopes: ["devices:read", "telemetry:read"], ok: 200 },
+  { method: "POST", path: "/devices", scopes: ["devices:write"], ok: 201, body: () => ({ name: "Made by a test", kind: "thermostat" }) },
+  { method: "GET", path: "/devices/{deviceId}", scopes: ["devices:read"], ok: 200 },
+  { method: "PATCH", path: "/devices/{deviceId}", scopes: ["devices:write"], ok: 200, body: () => ({ location: "Moved by a test" }) },
+  { method: "DELETE", path: "/devices/{deviceId}", scopes: ["devices:write"], ok: 204 },
+  { method: "GET", path: "/devices/{deviceId}/readings/latest", scopes: ["telemetry:read"], ok: 200 },
+  { method: "GET", path: "/devices/{deviceId}/telemetry", scopes: ["telemetry:read"], ok: 200 },
   {
     method: "POST",
     path: "/devices/{deviceId}/telemetry",
-    scope: "telemetry:write",
+    scopes: ["telemetry:write"],
     ok: 201,
     body: () => ({ readings: [{ metric: "temperature", time: Date.now() - 60_000, value: 21.5 }] }),
   },

@@ -4,6 +4,7 @@ import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
 import { forgetVerified } from "@/lib/tokens/verified-cache";
 import { visibleTo, type Caller } from "./caller";
+import { latestValues } from "./latest";
 import { deviceStatus, type DeviceStatus } from "./status";
 
 export type DeviceDto = {
@@ -76,14 +77,14 @@ export async function getDevice(caller: Caller, id: string): Promise<DeviceDto |
 
 /** The newest reading of each of a device's metrics, or null when the device is not the caller's. */
 export async function latestReadings(caller: Caller, id: string): Promise<LatestReading[] | null> {
-  const device = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { metrics: { select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } } } });
+  const device = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { id: true } });
   if (!device) return null;
-  return Promise.all(
-    device.metrics.map(async (metric) => {
-      const latest = await db.telemetry.findFirst({ where: { metricId: metric.id }, orderBy: { time: "desc" }, select: { time: true, value: true } });
-      return { key: metric.key, unit: metric.unit, time: latest?.time.toISOString() ?? null, value: latest?.value ?? null };
-    }),
-  );
+  const metrics = await db.metric.findMany({ where: { deviceId: id }, select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } });
+  const latest = await latestValues(metrics.map((metric) => metric.id));
+  return metrics.map(({ id: metricId, key, unit }) => {
+    const newest = latest.get(metricId);
+    return { key, unit, time: newest?.time.toISOString() ?? null, value: newest?.value ?? null };
+  });
 }
 
 export type DeviceInput = { name: string; kind: string; location?: string; enabled?: boolean; ownerId?: string };

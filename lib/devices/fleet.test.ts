@@ -3,13 +3,14 @@ import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { fleetSummary } from "./fleet";
 
 describe("fleetSummary", () => {
-  it("counts the caller's devices by status and their readings in the last hour, and no one else's", async () => {
+  it("counts the caller's devices by status, their readings in the last hour and their open alerts, and no one else's", async () => {
     const now = Date.now();
     const user = await createUser();
     const other = await createUser();
     const recent = new Date(now - 10 * 60_000);
     const old = new Date(now - 2 * 3_600_000);
-    const online = await createDevice(user.id, { readings: [{ key: "temperature", values: [[recent, 20], [old, 19]] }] });
+    // 35 °C is over a thermostat's bound: one alert; the silent device is another; the disabled one none.
+    const online = await createDevice(user.id, { readings: [{ key: "temperature", values: [[recent, 35], [old, 19]] }] });
     await testDb().device.update({ where: { id: online.id }, data: { lastSeenAt: recent } });
     await createDevice(user.id);
     await createDevice(user.id, { enabled: false });
@@ -18,6 +19,7 @@ describe("fleetSummary", () => {
     expect(await fleetSummary({ id: user.id, role: "STANDARD" }, now)).toEqual({
       devices: { total: 3, online: 1, offline: 1, disabled: 1 },
       readingsLastHour: 1,
+      alerts: 2,
     });
     const admin = await fleetSummary({ id: user.id, role: "ADMIN" }, now);
     expect(admin.devices.total).toBeGreaterThanOrEqual(4);
