@@ -1,0 +1,92 @@
+// ingestReadings below the API: what it stores, exactly, and who it refuses.
+import { describe, expect, it } from "vitest";
+import { createDevice, createUser, testDb } from "@/lib/testing/factories";
+import { HOUR_MS } from "./rollups";
+import { ingestReadings, MAX_METRICS_PER_DEVICE } from "./telemetry";
+
+const MINUTE = 60_000;
+
+async function ownDevice() {
+  const user = await createUser();
+  const device = await createDevice(user.id);
+  return { caller: { id: user.id, role: user.role }, deviceId: device.id };
+}
+
+async function stored(deviceId: string) {
+  const rows = await testDb().telemetry.findMany({ where: { metric: { deviceId } }, select: { time: true, value: true, metric: { select: { key: true } } } });
+  return rows.map((r) => ({ metric: r.metric.key, time: r.time.getTime(), value: r.value })).sort((a, b) => a.metric.localeCompare(b.metric) || a.time - b.time);
+}
+
+describe("ingestReadings", () => {
+  it("stores every value bit for bit, however awkward its decimal form", async () => {
+    const { caller, deviceId } = await ownDevice();
+    const start = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 2 * HOUR_MS;
+    const values = [0.1 + 0.2, 1 / 3, -2.5e-7, 5e-324, 1.7976931348623157e308, -1.7976931348623157e308, 2 ** 53 + 2, 123456.789, 20, -0.000001, 4.35, 1e21];
+    const bits = new DataView(new ArrayBuffer(8));
+    for (let i = 0; values.length < 200; i++) {
+      bits.setUint32(0, (i * 2654435761) >>> 0);
+      bits.setUint32(4, (i * 40503 + 12345) >>> 0);
+      const x = bits.getFloat64(0);
+      if (Number.isFinite(x)) values.push(x);
+    }
+    const readings = values.map((value, i) => ({ metric: "temperature", time: new Date(start + i * MINUTE), value }));
+    expect(await ingestReadings(caller, deviceId, readings)).toEqual({ accepted: values.length });
+    expect((await stored(deviceId)).map((r) => r.value)).toEqual(values);
+  });
+
+  it("keeps the last of a (metric, time) repeated within a batch and across batches", async () => {
+    const { caller, deviceId } = await ownDevice();
+    const t = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS;
+    const batch = [
+      { metric: "temperature", time: new Date(t), value: 1 },
+      { metric: "humidity", time: new Date(t), value: 50 },
+      { metric: "temperature", time: new Date(t), value: 2 },
+    ];
+    expect(await ingestReadings(caller, deviceId, batch)).toEqual({ accepted: 3 });
+    expect(await stored(deviceId)).toEqual([
+      { metric: "humidity", time: t, value: 50 },
+      { metric: "temperature", time: t, value: 2 },
+    ]);
+    await ingestReadings(caller, deviceId, [{ metric: "temperature", time: new Date(t), value: 3 }]);
+    expect(await stored(deviceId)).toEqual([
+      { metric: "humidity", time: t, value: 50 },
+      { metric: "temperature", time: t, value: 3 },
+    ]);
+  });
+
+  it("creates a new metric with the reading's unit, else the kind's, and moves lastSeenAt only forward", async () => {
+    const { caller, deviceId } = await ownDevice();
+    const t = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS;
+    const before = await testDb().device.findUniqueOrThrow({ where: { id: deviceId }, select: { updatedAt: true } });
+    await ingestReadings(caller, deviceId, [
+      { metric: "temperature", time: new Date(t), value: 1 },
+      { metric: "lux", time: new Date(t + MINUTE), value: 300, unit: "lx" },
+    ]);
+    await ingestReadings(caller, deviceId, [{ metric: "temperature", time: new Date(t - HOUR_MS), value: 1 }]);
+    const device = await testDb().device.findUniqueOrThrow({ where: { id: deviceId }, select: { lastSeenAt: true, updatedAt: true, metrics: { select: { key: true, unit: true }, orderBy: { id: "asc" } } } });
+    expect(device.metrics).toEqual([{ key: "temperature", unit: "°C" }, { key: "lux", unit: "lx" }]);
+    expect(device.lastSeenAt).toEqual(new Date(t + MINUTE));
+    expect(device.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+  });
+
+  it("answers null for another user's device or a missing one, and stores nothing", async () => {
+    const { deviceId } = await ownDevice();
+    const stranger = await createUser();
+    const reading = { metric: "temperature", time: new Date(Date.now() - HOUR_MS), value: 1 };
+    expect(await ingestReadings({ id: stranger.id, role: stranger.role }, deviceId, [reading])).toBeNull();
+    expect(await ingestReadings({ id: stranger.id, role: stranger.role }, "no-such-device", [reading])).toBeNull();
+    // A device token for another device, even the owner's own.
+    const owner = await testDb().device.findUniqueOrThrow({ where: { id: deviceId }, select: { ownerId: true } });
+    const sibling = await createDevice(owner.ownerId);
+    expect(await ingestReadings({ id: owner.ownerId, role: "STANDARD", deviceId: sibling.id }, deviceId, [reading])).toBeNull();
+    expect(await stored(deviceId)).toEqual([]);
+  });
+
+  it(`refuses a batch that would take a device past ${MAX_METRICS_PER_DEVICE} metrics`, async () => {
+    const { caller, deviceId } = await ownDevice();
+    const time = new Date(Date.now() - HOUR_MS);
+    const readings = Array.from({ length: MAX_METRICS_PER_DEVICE + 1 }, (_, i) => ({ metric: `m${i}`, time, value: i }));
+    expect(await ingestReadings(caller, deviceId, readings)).toEqual({ error: "too_many_metrics" });
+    expect(await stored(deviceId)).toEqual([]);
+  });
+});
