@@ -1,0 +1,88 @@
+// What a benchmark against the app needs: a fresh database with fresh secrets, a production build
+// that is redone only when its sources change, and `next start` on a port of its own.
+import type { ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { buildIsCurrent, markBuilt, sourceFingerprint } from "@/lib/cli/build-cache";
+import { migrate, run, start } from "@/lib/cli/run";
+
+/** Rate limits raised out of the way: a benchmark measures the work, not the 429s. */
+export const UNLIMITED_RATES = { API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000" };
+
+export function randomSecret(): string {
+  return crypto.randomBytes(32).toString("base64");
+}
+
+/**
+ * Empties .data/<folder>, points DATABASE_URL at a new SQLite file in it, sets fresh secrets in this
+ * process's environment (children inherit them), and applies the migrations. Returns the URL.
+ */
+export function freshDatabase(folder: string): string {
+  const dir = path.join(process.cwd(), ".data", folder);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const url = `file:${path.join(dir, "bench.db")}`;
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: randomSecret(),
+    TOKEN_PEPPER: randomSecret(),
+    TOKEN_ENCRYPTION_KEY: randomSecret(),
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  migrate();
+  return url;
+}
+
+/** Builds for production into distDir unless that build is current; returns the seconds it took (0 if skipped). */
+export function buildOnce(distDir: string): number {
+  const fingerprint = sourceFingerprint();
+  if (buildIsCurrent(distDir, fingerprint)) return 0;
+  const started = performance.now();
+  withTsconfigKept(distDir, () => run("next", ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir }, quiet: true }));
+  markBuilt(distDir, fingerprint);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * `next build` adds its dist folder's type globs to tsconfig.json. A benchmark's folder does not
+ * belong there, and the change would alter every other build's fingerprint; so it is taken out
+ * again, unless something else changed the file meanwhile.
+ */
+function withTsconfigKept(distDir: string, build: () => void): void {
+  const file = "tsconfig.json";
+  const before = fs.readFileSync(file, "utf8");
+  try {
+    build();
+  } finally {
+    const after = fs.readFileSync(file, "utf8");
+    if (after !== before) {
+      const { include = [], ...rest } = JSON.parse(after) as { include?: string[] };
+      const kept = { ...rest, include: include.filter((glob) => !glob.startsWith(`${distDir}/`)) };
+      if (isDeepStrictEqual(JSON.parse(before), kept)) fs.writeFileSync(file, before);
+      else console.warn(`${file} changed during the build; left as it is.`);
+    }
+  }
+}
+
+export type Server = { base: string; stop: () => void };
+
+/** Runs `next start` from distDir on port and resolves once it answers; fails if it exits first. */
+export async function startServer(port: number, distDir: string, env: Record<string, string> = {}): Promise<Server> {
+  const base = `http://localhost:${port}`;
+  const child: ChildProcess = start("next", ["start", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base, ...env },
+  });
+  const stop = () => void child.kill("SIGTERM");
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) return { base, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stop();
+  throw new Error("The server did not start within a minute");
+}
