@@ -1,14 +1,19 @@
-// The homepage: the caller's devices and their fleet summary, read through the device API with
-// their server-held token; searched, filtered and sorted from the query string.
+// The homepage: the fleet summary and a tile per device, read through the device API with the
+// user's server-held token. Each section streams in behind its own skeleton; the search, filter
+// and sort live in the query string; the page refreshes itself while it is in view.
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { DeviceCard } from "@/components/devices/device-card";
 import { DeviceFilters } from "@/components/devices/device-filters";
 import { FleetSummary } from "@/components/devices/fleet-summary";
+import { FleetSkeleton, TilesSkeleton } from "@/components/devices/skeletons";
 import { AccessRevoked } from "@/components/layout/access-revoked";
+import { LiveUpdates } from "@/components/layout/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { filterDevices, parseDeviceFilter } from "@/lib/devices/filter";
-import { loadDevices, loadFleet } from "@/lib/server/dashboard-data";
+import { filterDevices, parseDeviceFilter, type DeviceFilter } from "@/lib/devices/filter";
+import { env } from "@/lib/env";
+import { loadFleet, loadOverview } from "@/lib/server/dashboard-data";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -16,52 +21,62 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function HomePage({ searchParams }: Props) {
   const user = await requireUser();
+  const filter = parseDeviceFilter(await searchParams);
   const isAdmin = user.role === "ADMIN";
-  const [loaded, fleet, filter] = await Promise.all([loadDevices(user.id), loadFleet(user.id), searchParams.then(parseDeviceFilter)]);
-  const description = isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own.";
-  if (loaded.state !== "ok" || fleet.state !== "ok") {
+  return (
+    <>
+      <PageHeader title="Devices" description={isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own."} />
+      <Suspense fallback={<FleetSkeleton />}>
+        <Fleet userId={user.id} />
+      </Suspense>
+      <Suspense fallback={<TilesSkeleton />}>
+        <Tiles userId={user.id} showOwner={isAdmin} filter={filter} />
+      </Suspense>
+    </>
+  );
+}
+
+async function Fleet({ userId }: { userId: string }) {
+  const fleet = await loadFleet(userId);
+  // The tiles say when access is revoked, and a fleet of none needs no summary.
+  if (fleet.state !== "ok" || fleet.data.devices.total === 0) return null;
+  return <FleetSummary fleet={fleet.data} />;
+}
+
+async function Tiles({ userId, showOwner, filter }: { userId: string; showOwner: boolean; filter: DeviceFilter }) {
+  const loaded = await loadOverview(userId);
+  if (loaded.state !== "ok") return <AccessRevoked />;
+  const devices = loaded.data;
+  if (devices.length === 0) {
     return (
-      <>
-        <PageHeader title="Devices" description={description} />
-        <AccessRevoked />
-      </>
+      <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700" data-testid="empty-state">
+        <h2 className="font-medium">No devices yet</h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Devices appear here once an admin assigns one to you or a device registers through the API.
+        </p>
+      </div>
     );
   }
-  const devices = loaded.data;
   const shown = filterDevices(devices, filter);
   return (
     <>
-      <PageHeader title="Devices" description={description}>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="device-count">
-          {devices.length} {devices.length === 1 ? "device" : "devices"} · {fleet.data.devices.online} online
+      <DeviceFilters filter={filter} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="device-count">
+          {shown.length === devices.length ? `${devices.length} ${devices.length === 1 ? "device" : "devices"}` : `${shown.length} of ${devices.length} devices shown`}
         </p>
-      </PageHeader>
-      {devices.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700" data-testid="empty-state">
-          <h2 className="font-medium">No devices yet</h2>
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Devices appear here once an admin assigns one to you or a device registers through the API.
-          </p>
-        </div>
+        <LiveUpdates renderedAt={loaded.at} everyMs={env.LIVE_REFRESH_SECONDS * 1000} />
+      </div>
+      {shown.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700" data-testid="no-match">
+          No devices match this search.
+        </p>
       ) : (
-        <>
-          <FleetSummary fleet={fleet.data} />
-          <DeviceFilters filter={filter} />
-          <p aria-live="polite" className="sr-only">
-            {shown.length} of {devices.length} devices shown
-          </p>
-          {shown.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700" data-testid="no-match">
-              No devices match this search.
-            </p>
-          ) : (
-            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label="Devices">
-              {shown.map((device) => (
-                <DeviceCard key={device.id} device={device} showOwner={isAdmin} />
-              ))}
-            </ul>
-          )}
-        </>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label="Devices">
+          {shown.map((device) => (
+            <DeviceCard key={device.id} device={device} showOwner={showOwner} />
+          ))}
+        </ul>
       )}
     </>
   );

@@ -1,35 +1,74 @@
-// One device on the homepage: name, kind, status, last seen and, for admins, its owner.
+// One device on the homepage: name, status, open alerts, the newest value of each metric with its
+// last 24 hours as a sparkline, when it was last seen and, for admins, its owner.
 import Link from "next/link";
-import { kindLabel } from "@/lib/devices/catalog";
-import type { DeviceDto } from "@/lib/devices/devices";
+import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { kindLabel, metricLabel } from "@/lib/devices/catalog";
+import type { DeviceOverview } from "@/lib/devices/overview";
+import { formatReading } from "@/lib/devices/format";
+import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
 
-export function DeviceCard({ device, showOwner }: { device: DeviceDto; showOwner: boolean }) {
+export function DeviceCard({ device, showOwner }: { device: DeviceOverview; showOwner: boolean }) {
   return (
-    <li className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition hover:border-sky-400 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600">
+    <li
+      className="flex flex-col rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition focus-within:border-sky-500 hover:border-sky-400 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600"
+      data-testid="device-card"
+    >
       <div className="flex items-start justify-between gap-3">
-        <h2 className="font-medium">
-          <Link href={`/devices/${device.id}`} className="hover:underline" data-testid="device-link">
+        <h2 className="min-w-0 font-medium">
+          <Link href={`/devices/${device.id}`} className="break-words hover:underline" data-testid="device-link">
             {device.name}
           </Link>
         </h2>
-        <StatusBadge status={device.status} />
+        <div className="flex shrink-0 gap-1.5">
+          {device.alerts.length > 0 && (
+            <Badge tone="red">
+              {device.alerts.length} {device.alerts.length === 1 ? "alert" : "alerts"}
+            </Badge>
+          )}
+          <StatusBadge status={device.status} />
+        </div>
       </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
         {kindLabel(device.kind)}
         {device.location && ` · ${device.location}`}
       </p>
-      <dl className="mt-3 grid grid-cols-2 gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+      {device.alerts.length > 0 && (
+        <ul className="mt-2 space-y-0.5 text-xs text-red-800 dark:text-red-300" aria-label={`Alerts for ${device.name}`} data-testid="device-alerts">
+          {device.alerts.map((alert) => (
+            <li key={alert.metric ?? "device"}>{alert.message}</li>
+          ))}
+        </ul>
+      )}
+      {device.readings.length > 0 && (
+        <dl className="mt-3 space-y-2">
+          {device.readings.map((reading) => {
+            const label = metricLabel(device.kind, reading.key);
+            return (
+              <div key={reading.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3">
+                <dt className="truncate text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
+                <dd className="text-right text-sm font-medium tabular-nums" data-testid={`reading-${reading.key}`}>
+                  {formatReading(reading.value, reading.unit)}
+                </dd>
+                <dd className="col-span-2">
+                  <Sparkline values={reading.last24h} label={label} unit={reading.unit} />
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+      <dl className="mt-auto grid grid-cols-2 gap-2 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
         <div>
-          <dt className="font-medium text-zinc-500 dark:text-zinc-400">Last seen</dt>
+          <dt className="font-medium">Last seen</dt>
           <dd className="text-zinc-800 dark:text-zinc-200">
             <RelativeTime time={device.lastSeenAt} />
           </dd>
         </div>
         {showOwner && (
           <div>
-            <dt className="font-medium text-zinc-500 dark:text-zinc-400">Owner</dt>
+            <dt className="font-medium">Owner</dt>
             <dd className="text-zinc-800 dark:text-zinc-200">{device.owner.name}</dd>
           </div>
         )}

@@ -19,6 +19,7 @@ export function DeviceFilters({ filter }: { filter: DeviceFilter }) {
           <option value="online">Online</option>
           <option value="offline">Offline</option>
           <option value="disabled">Disabled</option>
+          <option value="alerts">With alerts</option>
         </select>
       </div>
       <div>

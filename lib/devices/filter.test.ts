@@ -33,3 +33,12 @@ describe("filterDevices", () => {
     expect(filterDevices(devices, { q: "", status: "all", sort: "last-seen" }).map((d) => d.name)).toEqual(["Attic", "Kitchen", "Porch", "Cellar"]);
   });
 });
+
+describe("filterDevices by alerts", () => {
+  const withAlerts = devices.map((d, i) => ({ ...d, alerts: Array.from({ length: [1, 0, 0, 2][i]! }, () => ({})) }));
+
+  it("keeps only devices with an open alert, and sorts the most alerts first", () => {
+    expect(filterDevices(withAlerts, { q: "", status: "alerts", sort: "name" }).map((d) => d.name)).toEqual(["Kitchen", "Porch"]);
+    expect(filterDevices(withAlerts, { q: "", status: "all", sort: "alerts" }).map((d) => d.name)).toEqual(["Kitchen", "Porch", "Attic", "Cellar"]);
+  });
+});

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import type { DeviceDto } from "./devices";
 
-export const SORTS = { name: "Name", status: "Status", "last-seen": "Last seen" } as const;
+export const SORTS = { name: "Name", status: "Status", alerts: "Alerts first", "last-seen": "Last seen" } as const;
 const STATUS_ORDER = { online: 0, offline: 1, disabled: 2 } as const;
 
 const schema = z.object({
   q: z.string().trim().max(80).catch(""),
-  status: z.enum(["all", "online", "offline", "disabled"]).catch("all"),
+  status: z.enum(["all", "online", "offline", "disabled", "alerts"]).catch("all"),
   sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).catch("name"),
 });
 
@@ -21,17 +21,22 @@ export function parseDeviceFilter(params: Params): DeviceFilter {
   return schema.parse({ q: first(params.q) ?? "", status: first(params.status) ?? "all", sort: first(params.sort) ?? "name" });
 }
 
-export function filterDevices(devices: DeviceDto[], filter: DeviceFilter): DeviceDto[] {
+type Listed = DeviceDto & { alerts?: unknown[] };
+
+const alertCount = (device: Listed) => device.alerts?.length ?? 0;
+
+export function filterDevices<T extends Listed>(devices: T[], filter: DeviceFilter): T[] {
   const needle = filter.q.toLocaleLowerCase();
   const matching = devices.filter(
     (d) =>
-      (filter.status === "all" || d.status === filter.status) &&
+      (filter.status === "all" || d.status === filter.status || (filter.status === "alerts" && alertCount(d) > 0)) &&
       (!needle || `${d.name} ${d.location}`.toLocaleLowerCase().includes(needle)),
   );
-  const byName = (a: DeviceDto, b: DeviceDto) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-  const compare: Record<DeviceFilter["sort"], (a: DeviceDto, b: DeviceDto) => number> = {
+  const byName = (a: T, b: T) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  const compare: Record<DeviceFilter["sort"], (a: T, b: T) => number> = {
     name: byName,
     status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byName(a, b),
+    alerts: (a, b) => alertCount(b) - alertCount(a) || byName(a, b),
     "last-seen": (a, b) => (b.lastSeenAt ?? "").localeCompare(a.lastSeenAt ?? "") || byName(a, b),
   };
   return [...matching].sort(compare[filter.sort]);

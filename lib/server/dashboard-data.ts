@@ -1,34 +1,45 @@
 // What the dashboard pages read, always through the device API with the user's own token.
 import "server-only";
+import { telemetryQuery, type ChartRange } from "@/lib/devices/chart-range";
 import type { DeviceDto, LatestReading } from "@/lib/devices/devices";
 import type { FleetSummary } from "@/lib/devices/fleet";
+import type { Series } from "@/lib/devices/telemetry";
+import type { DeviceOverview } from "@/lib/devices/overview";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
-export type Loaded<T> = { state: "ok"; data: T } | { state: "revoked" } | { state: "not_found" };
+/** `at`: when the data was read, for the page's "updated N s ago". */
+export type Loaded<T> = { state: "ok"; data: T; at: number } | { state: "revoked" } | { state: "not_found" };
 
 async function load<T>(work: () => Promise<T>): Promise<Loaded<T>> {
   try {
-    return { state: "ok", data: await work() };
+    const at = Date.now();
+    return { state: "ok", data: await work(), at };
   } catch (error) {
-    if (error instanceof AccessRevokedError) return { state: "revoked" };
-    // A malformed id is as unknown as a missing one.
-    if (error instanceof DeviceApiError && (error.status === 404 || error.status === 400)) return { state: "not_found" };
-    throw error;
+    return settle(error);
   }
 }
 
-export function loadDevices(userId: string): Promise<Loaded<DeviceDto[]>> {
+/** The page state for an expected failure; anything else is thrown on to the error page. */
+function settle(error: unknown): { state: "revoked" } | { state: "not_found" } {
+  if (error instanceof AccessRevokedError) return { state: "revoked" };
+  // A malformed id is as unknown as a missing one.
+  if (error instanceof DeviceApiError && (error.status === 404 || error.status === 400)) return { state: "not_found" };
+  throw error;
+}
+
+/** Every device the user may see, with its tile's readings and alerts, a page of the API at a time. */
+export function loadOverview(userId: string): Promise<Loaded<DeviceOverview[]>> {
   const client = deviceClient(userId);
   return load(async () => {
-    const all: DeviceDto[] = [];
+    const all: DeviceOverview[] = [];
     let cursor: string | undefined;
     do {
-      const page = await client.get<{ data: DeviceDto[]; nextCursor: string | null }>("/devices", { limit: String(MAX_PAGE_SIZE), cursor });
+      const page = await client.get<{ data: DeviceOverview[]; nextCursor: string | null }>("/overview", { limit: String(MAX_PAGE_SIZE), cursor });
       all.push(...page.data);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    return all.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return all;
   });
 }
 
@@ -46,4 +57,21 @@ export function loadDevice(userId: string, deviceId: string): Promise<Loaded<{ d
 
 export function loadFleet(userId: string): Promise<Loaded<FleetSummary>> {
   return load(() => deviceClient(userId).get<FleetSummary>("/fleet"));
+}
+
+export type TelemetryView = { data: Series[]; from: string; to: string; bucketSeconds: number };
+
+/** A range the API refused (a `from` after `to`, over a year, not a date) is the form's error, not a 404. */
+export type Refused = { state: "invalid"; message: string; errors: Record<string, string[]> };
+
+export async function loadTelemetry(userId: string, deviceId: string, range: ChartRange): Promise<Loaded<TelemetryView> | Refused> {
+  const at = Date.now();
+  const query = telemetryQuery(range, at);
+  try {
+    return { state: "ok", data: await deviceClient(userId).get<TelemetryView>(`/devices/${encodeURIComponent(deviceId)}/telemetry`, query), at };
+  } catch (error) {
+    // The device is known by now, so a 400 is about the range.
+    if (error instanceof DeviceApiError && error.status === 400) return { state: "invalid", message: error.problem.detail, errors: error.problem.errors ?? {} };
+    return settle(error);
+  }
 }

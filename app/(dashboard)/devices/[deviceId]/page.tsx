@@ -1,30 +1,38 @@
-// One device: details and latest readings, or the 404 page when it is not the caller's.
+// One device: charts over a chosen range, its latest readings (also the charts' text alternative),
+// details and controls; the 404 page when it is not the caller's.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { DeviceCharts } from "@/components/devices/device-charts";
 import { DeviceControls } from "@/components/devices/device-controls";
+import { LatestReadings } from "@/components/devices/latest-readings";
+import { ChartsSkeleton } from "@/components/devices/skeletons";
 import { StatusBadge } from "@/components/devices/status-badge";
 import { AccessRevoked } from "@/components/layout/access-revoked";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
-import { kindLabel, metricLabel } from "@/lib/devices/catalog";
+import { deviceAlerts } from "@/lib/devices/alerts";
+import { kindLabel } from "@/lib/devices/catalog";
+import { parseChartRange } from "@/lib/devices/chart-range";
+import { env } from "@/lib/env";
 import { loadDevice } from "@/lib/server/dashboard-data";
 import { deleteDeviceAction, updateDeviceAction } from "./actions";
 
-type Props = { params: Promise<{ deviceId: string }> };
+type Props = { params: Promise<{ deviceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: "Device" };
 
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-
-export default async function DevicePage({ params }: Props) {
+export default async function DevicePage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const { deviceId } = await params;
+  const [{ deviceId }, query] = await Promise.all([params, searchParams]);
   const loaded = await loadDevice(user.id, deviceId);
   if (loaded.state === "not_found") notFound();
   if (loaded.state === "revoked") return <AccessRevoked />;
   const { device, latest } = loaded.data;
+  const range = parseChartRange(query);
+  const alerts = deviceAlerts({ ...device, lastSeenAt: device.lastSeenAt ? new Date(device.lastSeenAt) : null }, latest, loaded.at);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -35,33 +43,35 @@ export default async function DevicePage({ params }: Props) {
       <PageHeader title={device.name} description={`${kindLabel(device.kind)}${device.location ? ` · ${device.location}` : ""}`}>
         <StatusBadge status={device.status} />
       </PageHeader>
-      <section aria-labelledby="latest" className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <h2 id="latest" className="mb-3 font-medium">
-          Latest readings
-        </h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-zinc-600 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Metric</th>
-              <th scope="col" className="py-1 font-medium">Value</th>
-              <th scope="col" className="py-1 font-medium">When</th>
-            </tr>
-          </thead>
-          <tbody>
-            {latest.map((metric) => (
-              <tr key={metric.key} className="border-t border-zinc-100 dark:border-zinc-800">
-                <th scope="row" className="py-2 font-normal">{metricLabel(device.kind, metric.key)}</th>
-                <td className="py-2 tabular-nums">{metric.value === null ? "—" : `${number.format(metric.value)} ${metric.unit}`}</td>
-                <td className="py-2"><RelativeTime time={metric.time} fallback="no readings" /></td>
-              </tr>
+      {alerts.length > 0 && (
+        <section aria-labelledby="alerts" className="mb-4 rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950" data-testid="device-alerts">
+          <h2 id="alerts" className="font-medium text-red-900 dark:text-red-100">
+            {alerts.length} open {alerts.length === 1 ? "alert" : "alerts"}
+          </h2>
+          <ul className="mt-1 list-disc pl-5 text-sm text-red-900 dark:text-red-200">
+            {alerts.map((alert) => (
+              <li key={alert.metric ?? "device"}>{alert.message}</li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="charts" className="mb-6">
+        <h2 id="charts" className="sr-only">
+          Charts
+        </h2>
+        <Suspense key={JSON.stringify(range)} fallback={<ChartsSkeleton count={device.metrics.length} />}>
+          <DeviceCharts userId={user.id} device={device} range={range} liveEveryMs={env.LIVE_REFRESH_SECONDS * 1000} />
+        </Suspense>
       </section>
+      <LatestReadings kind={device.kind} latest={latest} />
       <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-3">
         <Detail label="Owner">{device.owner.name}</Detail>
-        <Detail label="Last seen"><RelativeTime time={device.lastSeenAt} /></Detail>
-        <Detail label="Added"><RelativeTime time={device.createdAt} /></Detail>
+        <Detail label="Last seen">
+          <RelativeTime time={device.lastSeenAt} />
+        </Detail>
+        <Detail label="Added">
+          <RelativeTime time={device.createdAt} />
+        </Detail>
       </dl>
       <DeviceControls device={{ id: device.id, name: device.name, enabled: device.enabled }} update={updateDeviceAction} remove={deleteDeviceAction} />
     </>

@@ -1,0 +1,53 @@
+// A metric's last 24 hours as a small server-rendered SVG line: no chart library on the homepage.
+// Gaps in the data stay gaps. Its label says the range in words.
+import { formatReading } from "@/lib/devices/format";
+
+const WIDTH = 100;
+const HEIGHT = 24;
+const MIN_SPAN = 0.02;
+
+/** The SVG path through the points, scaled to the box; a null breaks the line. */
+export function sparklinePath(values: (number | null)[]): string {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return "";
+  // A span of at least 2% of the level, so that a steady reading's noise does not fill the box.
+  const [min, max] = [Math.min(...present), Math.max(...present)];
+  const floor = (Math.max(Math.abs(min), Math.abs(max)) * MIN_SPAN) / 2;
+  const mid = (min + max) / 2;
+  const [low, high] = max - min >= 2 * floor ? [min, max] : [mid - floor, mid + floor];
+  const span = high - low || 1;
+  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
+  let path = "";
+  let drawing = false;
+  values.forEach((value, i) => {
+    if (value === null) {
+      drawing = false;
+      return;
+    }
+    // A flat series sits in the middle; otherwise the lowest point touches the bottom.
+    const y = high === low ? HEIGHT / 2 : HEIGHT - 1 - ((value - low) / span) * (HEIGHT - 2);
+    const point = `${round(i * step)} ${round(y)}`;
+    // A lone moveto is never stroked: a point between gaps becomes a zero-length line, a dot.
+    const alone = !drawing && (values[i + 1] ?? null) === null;
+    path += drawing ? `L${point}` : alone ? `M${point}L${point}` : `M${point}`;
+    drawing = true;
+  });
+  return path;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function Sparkline({ values, label, unit }: { values: (number | null)[]; label: string; unit: string }) {
+  const path = sparklinePath(values);
+  const present = values.filter((v): v is number => v !== null);
+  const summary = present.length
+    ? `${label}, last 24 hours: from ${formatReading(Math.min(...present), unit)} to ${formatReading(Math.max(...present), unit)}`
+    : `${label}: no readings in the last 24 hours`;
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-6 w-full text-sky-600 dark:text-sky-400" role="img" aria-label={summary}>
+      {path && (
+        <path d={path} fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+      )}
+    </svg>
+  );
+}
