@@ -50,7 +50,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60 dark:bg-sky-600 dark:hover:bg-sky-500"
+        className="w-full rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>
