@@ -59,6 +59,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,
       TOKEN_PEPPER: process.env.E2E_TOKEN_PEPPER!,
       TOKEN_ENCRYPTION_KEY: process.env.E2E_TOKEN_ENCRYPTION_KEY!,
+      // Live pages refresh every 2 s, so that the specs see new readings arrive without waiting long.
+      LIVE_REFRESH_SECONDS: "2",
       // Set at run time on an ordinary build: the leak scanner in every spec proves it does nothing.
       GATEHOUSE_LEAK_CANARY: "1",
     },

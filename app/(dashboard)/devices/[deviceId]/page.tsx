@@ -1,5 +1,7 @@
 // One device: charts over a chosen range, its latest readings (also the charts' text alternative),
-// details and controls; the 404 page when it is not the caller's.
+// details and controls; the 404 page when it is not the caller's. No loading.tsx: the device is
+// read before anything streams, so that an unknown one answers with a real 404 status; only the
+// charts stream in behind their skeleton.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
