@@ -10,32 +10,40 @@ export const RESOLUTIONS = [HOUR_MS, DAY_MS] as const;
 type Client = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /**
- * Recomputes the hour buckets that [from, to] touches from the raw readings, then the day buckets
- * from those hours. Recomputing (rather than adding) keeps a replaced reading correct.
+ * The statements that recompute the hour buckets that [from, to] touches from the raw readings,
+ * then the day buckets from those hours; run them in this order, in the transaction that wrote the
+ * readings. Recomputing (rather than adding) keeps a replaced reading correct.
  */
-export async function refreshRollups(client: Client, metricIds: number[], from: number, to: number): Promise<void> {
-  if (metricIds.length === 0) return;
+export function rollupWrites(client: Client, metricIds: number[], from: number, to: number): Prisma.PrismaPromise<number>[] {
+  if (metricIds.length === 0) return [];
   const ids = Prisma.join(metricIds);
   const hourStart = Math.floor(from / HOUR_MS) * HOUR_MS;
   const hourEnd = Math.floor(to / HOUR_MS) * HOUR_MS + HOUR_MS;
-  await client.$executeRaw`
-    INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
-    SELECT "metricId", ${HOUR_MS}, CAST("time" / ${HOUR_MS} AS INTEGER) * ${HOUR_MS}, MIN("value"), MAX("value"), SUM("value"), COUNT(*)
-    FROM "Telemetry"
-    WHERE "metricId" IN (${ids}) AND "time" >= ${hourStart} AND "time" < ${hourEnd}
-    GROUP BY "metricId", CAST("time" / ${HOUR_MS} AS INTEGER)
-    ON CONFLICT ("metricId", "resolution", "time") DO UPDATE SET
-      "min" = excluded."min", "max" = excluded."max", "sum" = excluded."sum", "count" = excluded."count"`;
   const dayStart = Math.floor(from / DAY_MS) * DAY_MS;
   const dayEnd = Math.floor(to / DAY_MS) * DAY_MS + DAY_MS;
-  await client.$executeRaw`
-    INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
-    SELECT "metricId", ${DAY_MS}, CAST("time" / ${DAY_MS} AS INTEGER) * ${DAY_MS}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
-    FROM "TelemetryRollup"
-    WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${dayStart} AND "time" < ${dayEnd}
-    GROUP BY "metricId", CAST("time" / ${DAY_MS} AS INTEGER)
-    ON CONFLICT ("metricId", "resolution", "time") DO UPDATE SET
-      "min" = excluded."min", "max" = excluded."max", "sum" = excluded."sum", "count" = excluded."count"`;
+  return [
+    client.$executeRaw`
+      INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
+      SELECT "metricId", ${HOUR_MS}, CAST("time" / ${HOUR_MS} AS INTEGER) * ${HOUR_MS}, MIN("value"), MAX("value"), SUM("value"), COUNT(*)
+      FROM "Telemetry"
+      WHERE "metricId" IN (${ids}) AND "time" >= ${hourStart} AND "time" < ${hourEnd}
+      GROUP BY "metricId", CAST("time" / ${HOUR_MS} AS INTEGER)
+      ON CONFLICT ("metricId", "resolution", "time") DO UPDATE SET
+        "min" = excluded."min", "max" = excluded."max", "sum" = excluded."sum", "count" = excluded."count"`,
+    client.$executeRaw`
+      INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
+      SELECT "metricId", ${DAY_MS}, CAST("time" / ${DAY_MS} AS INTEGER) * ${DAY_MS}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
+      FROM "TelemetryRollup"
+      WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${dayStart} AND "time" < ${dayEnd}
+      GROUP BY "metricId", CAST("time" / ${DAY_MS} AS INTEGER)
+      ON CONFLICT ("metricId", "resolution", "time") DO UPDATE SET
+        "min" = excluded."min", "max" = excluded."max", "sum" = excluded."sum", "count" = excluded."count"`,
+  ];
+}
+
+/** Runs rollupWrites one after the other: for a caller that holds a client rather than a batch. */
+export async function refreshRollups(client: Client, metricIds: number[], from: number, to: number): Promise<void> {
+  for (const write of rollupWrites(client, metricIds, from, to)) await write;
 }
 
 /** The coarsest stored resolution that divides a bucket size, or null to read raw readings. */
