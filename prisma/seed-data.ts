@@ -1,5 +1,6 @@
 // What the demo seed creates: three people and 25 devices across them, a few of them gone silent.
 import type { DeviceKind } from "@/lib/devices/catalog";
+import type { SignalChanges } from "@/lib/devices/signal";
 
 export const DEMO_USERS = [
   { email: "admin@gatehouse.local", name: "Ada Admin", role: "ADMIN" },
@@ -15,7 +16,16 @@ export type DemoDevice = {
   location: string;
   /** Hours before the seed's end at which the device stopped reporting. */
   silentForHours?: number;
+  /** Changes to its kind's signal for a metric, so that the demo has readings past an alert bound. */
+  signals?: SignalChanges;
 };
+
+/** A flat battery and a kitchen whose CO₂ passes its bound at its daily peak: alerts to show. */
+const SIGNALS: Record<string, SignalChanges> = {
+  "Allotment soil north": { battery: { base: 14 } },
+  "Kitchen air": { co2: { base: 850, swing: 420 } },
+};
+
 
 const [admin, sam, riley] = DEMO_USERS.map((user) => user.email) as [string, string, string];
 
@@ -56,6 +66,7 @@ export const DEMO_DEVICES: DemoDevice[] = rows.map(([owner, name, kind, location
   kind,
   location,
   silentForHours,
+  signals: SIGNALS[name],
 }));
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { migrate } from "@/lib/cli/run";
 import { connectDatabase } from "@/lib/db-connect";
-import { DEVICE_KINDS } from "@/lib/devices/catalog";
+import { DEVICE_KINDS, metricSpec } from "@/lib/devices/catalog";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seed, type SeedResult } from "./seed";
 import { DEMO_DEVICES, DEMO_USERS } from "./seed-data";
@@ -86,6 +86,19 @@ describe("seed", () => {
     const days = await db.telemetryRollup.aggregate({ where: { resolution: 86_400_000 }, _sum: { count: true } });
     expect(hours._sum.count).toBe(first.readings);
     expect(days._sum.count).toBe(first.readings);
+  });
+
+  it("gives the demo readings past an alert bound: a flat battery, a stuffy kitchen at its peak", async () => {
+    const extreme = async (name: string, key: string, pick: "min" | "max") => {
+      const device = DEMO_DEVICES.find((d) => d.name === name)!;
+      const metric = await db.metric.findUniqueOrThrow({ where: { deviceId_key: { deviceId: device.id, key } } });
+      const found = await db.telemetry.aggregate({ where: { metricId: metric.id }, _min: { value: true }, _max: { value: true } });
+      return pick === "min" ? found._min.value! : found._max.value!;
+    };
+    const bound = (kind: string, key: string) => metricSpec(kind, key)!.alert!;
+    expect(await extreme("Allotment soil north", "battery", "max")).toBeLessThan(bound("soil-sensor", "battery").below!);
+    expect(await extreme("Kitchen air", "co2", "max")).toBeGreaterThan(bound("air-quality", "co2").above!);
+    expect(await extreme("Office air", "co2", "max")).toBeLessThan(bound("air-quality", "co2").above!);
   });
 
   it("marks each device last seen when it fell silent", async () => {

@@ -5,9 +5,9 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { loadEnvConfig } from "@next/env";
 import { hashPassword } from "@/lib/auth/password";
-import { DEVICE_KINDS } from "@/lib/devices/catalog";
+import { DEVICE_KINDS, type SignalSpec } from "@/lib/devices/catalog";
 import { refreshRollups } from "@/lib/devices/rollups";
-import { signalState, signalValue } from "@/lib/devices/signal";
+import { signalFor, signalState, signalValue } from "@/lib/devices/signal";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BUSY_TIMEOUT_MS, databaseFile, resolveDatabaseUrl } from "@/lib/sqlite";
@@ -69,7 +69,7 @@ async function ensureUsers(db: PrismaClient, resetPasswords: boolean) {
   return passwords;
 }
 
-type PendingSeries = { metricId: number; deviceIndex: number; metricIndex: number; kind: keyof typeof DEVICE_KINDS };
+type PendingSeries = { metricId: number; deviceIndex: number; metricIndex: number; signal: SignalSpec };
 type PendingDevice = { deviceId: string; silentForHours: number; series: PendingSeries[] };
 
 /** Creates missing devices and metrics; returns the devices that have metrics without readings. */
@@ -81,7 +81,7 @@ async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<P
   );
   const pending: PendingDevice[] = [];
   for (const [deviceIndex, device] of devices.entries()) {
-    const { id, owner, silentForHours = 0, ...fields } = device;
+    const { id, owner, silentForHours = 0, signals, ...fields } = device;
     await db.device.upsert({ where: { id }, create: { id, ownerId: owners.get(owner)!, ...fields }, update: {} });
     const series: PendingSeries[] = [];
     for (const [metricIndex, spec] of DEVICE_KINDS[device.kind].metrics.entries()) {
@@ -92,7 +92,7 @@ async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<P
         // One row is enough to know: counting a month of readings per metric made re-runs slow.
         select: { id: true, readings: { select: { time: true }, take: 1 } },
       });
-      if (metric.readings.length === 0) series.push({ metricId: metric.id, deviceIndex, metricIndex, kind: device.kind });
+      if (metric.readings.length === 0) series.push({ metricId: metric.id, deviceIndex, metricIndex, signal: signalFor(spec, signals) });
     }
     if (series.length > 0) pending.push({ deviceId: id, silentForHours, series });
   }
@@ -114,7 +114,7 @@ function writeReadings(file: string, pending: PendingDevice[], options: SeedOpti
     const from = Math.min(start, end - DAY);
     let count = 0;
     for (const series of device.series) {
-      const spec = DEVICE_KINDS[series.kind].metrics[series.metricIndex]!.signal;
+      const spec = series.signal;
       const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
       for (let time = from; time <= end; time += MINUTE, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
     }

@@ -27,7 +27,7 @@ async function main() {
     const { token } = await issueToken("system", { userId: "", kind: "DEVICE", name: NAME, deviceId: row.id, expiresInDays: 1 });
     const index = DEMO_DEVICES.findIndex((d) => d.id === row.id);
     const last = Math.max(row.lastSeenAt?.getTime() ?? 0, Date.now() - BACKFILL_LIMIT_MS);
-    devices.push({ id: row.id, kind: row.kind as SimulatedDevice["kind"], token, index, last });
+    devices.push({ id: row.id, kind: row.kind as SimulatedDevice["kind"], token, index, last, signals: DEMO_DEVICES[index]?.signals });
   }
   const stop = async () => {
     for (const { id } of await db.apiToken.findMany({ where: { kind: "DEVICE", name: NAME, revokedAt: null }, select: { id: true } })) {

@@ -1,6 +1,6 @@
 // Plausible readings for the demo seed and the simulator: a daily cycle, a slow drift and noise,
 // from a seeded generator so that the same device always tells the same story.
-import type { SignalSpec } from "./catalog";
+import type { MetricSpec, SignalSpec } from "./catalog";
 
 const DAY_MS = 86_400_000;
 
@@ -30,4 +30,11 @@ export function signalValue(spec: SignalSpec, state: SignalState, time: number):
   const noise = (state.random() + state.random() + state.random() - 1.5) * spec.noise;
   const value = spec.base + spec.swing * day + spec.swing * 0.3 * state.drift * week + noise;
   return Math.round(Math.min(spec.max, Math.max(spec.min, value)) * 100) / 100;
+}
+
+/** Changes to a kind's signals, by metric key: how one demo device differs from its kind. */
+export type SignalChanges = Partial<Record<string, Partial<SignalSpec>>>;
+
+export function signalFor(metric: MetricSpec, changes?: SignalChanges): SignalSpec {
+  return { ...metric.signal, ...changes?.[metric.key] };
 }

@@ -1,12 +1,20 @@
 // One simulated device's report: readings a minute apart since it last reported, then one at
 // "now", pushed through the real ingest API with its own device token, in batches of 500.
 import { DEVICE_KINDS } from "./catalog";
-import { signalState, signalValue } from "./signal";
+import { signalFor, signalState, signalValue, type SignalChanges } from "./signal";
 
 const MINUTE = 60_000;
 const BATCH = 500;
 
-export type SimulatedDevice = { id: string; kind: keyof typeof DEVICE_KINDS; token: string; index: number; last: number };
+export type SimulatedDevice = {
+  id: string;
+  kind: keyof typeof DEVICE_KINDS;
+  token: string;
+  index: number;
+  last: number;
+  /** Changes to its kind's signals, as the demo seed made them for this device. */
+  signals?: SignalChanges;
+};
 
 /** Returns how many readings the API accepted; on a refusal, logs it and leaves `last` alone. */
 export async function pushReadings(base: string, device: SimulatedDevice, now: number): Promise<number> {
@@ -15,7 +23,11 @@ export async function pushReadings(base: string, device: SimulatedDevice, now: n
   for (let time = Math.floor(device.last / MINUTE) * MINUTE + MINUTE; time < now; time += MINUTE) times.push(time);
   times.push(now);
   const readings = times.flatMap((time) =>
-    metrics.map((spec, m) => ({ metric: spec.key, time, value: signalValue(spec.signal, signalState(device.index * 16 + m + 1 + time), time) })),
+    metrics.map((spec, m) => ({
+      metric: spec.key,
+      time,
+      value: signalValue(signalFor(spec, device.signals), signalState(device.index * 16 + m + 1 + time), time),
+    })),
   );
   for (let i = 0; i < readings.length; i += BATCH) {
     const response = await fetch(`${base}/api/v1/devices/${device.id}/telemetry`, {
