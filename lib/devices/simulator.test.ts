@@ -29,6 +29,23 @@ describe("pushReadings", () => {
     expect(server.authorizations.at(-1)).toBe(`Bearer ${token}`);
   });
 
+  it("carries on the seeded daily cycle, so that a minute's change is small, and follows a device's own signal", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const { token } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
+    const now = Date.now();
+    const simulated = { id: device.id, kind: "soil-sensor" as const, token, index: 5, last: now - 60 * 60_000, signals: { battery: { base: 14 } } };
+    await pushReadings(server.url, simulated, now);
+    const values = async (key: string) =>
+      (await testDb().telemetry.findMany({ where: { metric: { deviceId: device.id, key } }, orderBy: { time: "asc" }, select: { value: true } })).map((r) => r.value);
+    const moisture = await values("moisture");
+    expect(moisture.length).toBeGreaterThan(50);
+    // Moisture swings 4 % a day with 0.6 % of noise: a minute apart, readings stay close.
+    const steps = moisture.slice(1).map((v, i) => Math.abs(v - moisture[i]!));
+    expect(Math.max(...steps)).toBeLessThan(2);
+    expect(Math.max(...(await values("battery")))).toBeLessThan(15);
+  });
+
   it("reports nothing and keeps its place when the API refuses the token", async () => {
     const user = await createUser();
     const device = await createDevice(user.id);

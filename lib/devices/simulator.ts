@@ -1,7 +1,7 @@
 // One simulated device's report: readings a minute apart since it last reported, then one at
 // "now", pushed through the real ingest API with its own device token, in batches of 500.
 import { DEVICE_KINDS } from "./catalog";
-import { signalFor, signalState, signalValue, type SignalChanges } from "./signal";
+import { seededRandom, signalFor, signalState, signalValue, type SignalChanges, type SignalState } from "./signal";
 
 const MINUTE = 60_000;
 const BATCH = 500;
@@ -16,6 +16,14 @@ export type SimulatedDevice = {
   signals?: SignalChanges;
 };
 
+/**
+ * The seed's daily cycle and drift for this series (the same seed number, so the simulator carries
+ * on the seeded story), with noise of its own for each minute.
+ */
+function stateAt(series: number, time: number): SignalState {
+  return { ...signalState(series), random: seededRandom(series + time) };
+}
+
 /** Returns how many readings the API accepted; on a refusal, logs it and leaves `last` alone. */
 export async function pushReadings(base: string, device: SimulatedDevice, now: number): Promise<number> {
   const metrics = DEVICE_KINDS[device.kind].metrics;
@@ -26,7 +34,7 @@ export async function pushReadings(base: string, device: SimulatedDevice, now: n
     metrics.map((spec, m) => ({
       metric: spec.key,
       time,
-      value: signalValue(signalFor(spec, device.signals), signalState(device.index * 16 + m + 1 + time), time),
+      value: signalValue(signalFor(spec, device.signals), stateAt(device.index * 16 + m + 1, time), time),
     })),
   );
   for (let i = 0; i < readings.length; i += BATCH) {
