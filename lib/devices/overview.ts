@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
 import type { Caller } from "./caller";
-import { listDevices, type DeviceDto } from "./devices";
+import { listDeviceRows, toDeviceDto, type DeviceDto } from "./devices";
 import { latestValues } from "./latest";
 import { HOUR_MS } from "./rollups";
 
@@ -20,28 +20,20 @@ export async function listOverview(
   page: { limit: number; cursor?: string },
   now = Date.now(),
 ): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
-  const { data, nextCursor } = await listDevices(caller, page);
-  const metrics = await db.metric.findMany({
-    where: { deviceId: { in: data.map((device) => device.id) } },
-    select: { id: true, deviceId: true, key: true, unit: true },
-    orderBy: { id: "asc" },
-  });
-  const ids = metrics.map((metric) => metric.id);
+  const { rows, nextCursor } = await listDeviceRows(caller, page);
+  const ids = rows.flatMap((row) => row.metrics.map((metric) => metric.id));
   const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
-  const [latest, hourly] = await Promise.all([latestValues(ids), hourlyAverages(ids, firstHour)]);
-  const readings = new Map<string, MetricOverview[]>();
-  for (const metric of metrics) {
-    const newest = latest.get(metric.id);
-    const last24h = Array.from({ length: SPARK_HOURS }, (_, i) => hourly.get(metric.id)?.get(firstHour + i * HOUR_MS) ?? null);
-    const entry = { key: metric.key, unit: metric.unit, time: newest?.time.toISOString() ?? null, value: newest?.value ?? null, last24h };
-    readings.set(metric.deviceId, [...(readings.get(metric.deviceId) ?? []), entry]);
-  }
-  const overview = data.map((device) => {
-    const own = readings.get(device.id) ?? [];
-    const alerts = deviceAlerts({ ...device, lastSeenAt: device.lastSeenAt ? new Date(device.lastSeenAt) : null }, own, now);
-    return { ...device, readings: own, alerts };
+  const latest = await latestValues(ids);
+  const hourly = await hourlyAverages(ids, firstHour);
+  const data = rows.map((row) => {
+    const readings = row.metrics.map((metric) => {
+      const newest = latest.get(metric.id);
+      const last24h = Array.from({ length: SPARK_HOURS }, (_, i) => hourly.get(metric.id)?.get(firstHour + i * HOUR_MS) ?? null);
+      return { key: metric.key, unit: metric.unit, time: newest?.time.toISOString() ?? null, value: newest?.value ?? null, last24h };
+    });
+    return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now) };
   });
-  return { data: overview, nextCursor };
+  return { data, nextCursor };
 }
 
 /** Hourly averages from `from` on, a metric to a row (one JSON array each keeps the mapping cheap). */
