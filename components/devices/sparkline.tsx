@@ -2,7 +2,8 @@
 // Gaps in the data stay gaps. Its label says the range in words.
 import { formatReading } from "@/lib/devices/format";
 
-const WIDTH = 100;
+/** Whole units between points keep the path short: the box stretches to the tile's width anyway. */
+const STEP = 4;
 const HEIGHT = 24;
 const MIN_SPAN = 0.02;
 
@@ -16,7 +17,6 @@ export function sparklinePath(values: (number | null)[]): string {
   const mid = (min + max) / 2;
   const [low, high] = max - min >= 2 * floor ? [min, max] : [mid - floor, mid + floor];
   const span = high - low || 1;
-  const step = values.length > 1 ? WIDTH / (values.length - 1) : 0;
   let path = "";
   let drawing = false;
   values.forEach((value, i) => {
@@ -26,7 +26,7 @@ export function sparklinePath(values: (number | null)[]): string {
     }
     // A flat series sits in the middle; otherwise the lowest point touches the bottom.
     const y = high === low ? HEIGHT / 2 : HEIGHT - 1 - ((value - low) / span) * (HEIGHT - 2);
-    const point = `${round(i * step)} ${round(y)}`;
+    const point = `${i * STEP} ${Math.round(y * 10) / 10}`;
     // A lone moveto is never stroked: a point between gaps becomes a zero-length line, a dot.
     const alone = !drawing && (values[i + 1] ?? null) === null;
     path += drawing ? `L${point}` : alone ? `M${point}L${point}` : `M${point}`;
@@ -35,8 +35,6 @@ export function sparklinePath(values: (number | null)[]): string {
   return path;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 export function Sparkline({ values, label, unit }: { values: (number | null)[]; label: string; unit: string }) {
   const path = sparklinePath(values);
   const present = values.filter((v): v is number => v !== null);
@@ -44,7 +42,7 @@ export function Sparkline({ values, label, unit }: { values: (number | null)[]; 
     ? `${label}, last 24 hours: from ${formatReading(Math.min(...present), unit)} to ${formatReading(Math.max(...present), unit)}`
     : `${label}: no readings in the last 24 hours`;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-6 w-full text-sky-600 dark:text-sky-400" role="img" aria-label={summary}>
+    <svg viewBox={`0 0 ${Math.max(1, values.length - 1) * STEP} ${HEIGHT}`} preserveAspectRatio="none" className="h-6 w-full text-sky-600 dark:text-sky-400" role="img" aria-label={summary}>
       {path && (
         <path d={path} fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
       )}
