@@ -1,5 +1,6 @@
 // Search, status filter and sort as a plain GET form: it works without JavaScript, and the URL
 // keeps the view, so it can be shared or reloaded.
+import { BUTTON } from "@/components/tokens/styles";
 import { SORTS, type DeviceFilter } from "@/lib/devices/filter";
 
 const control = "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -32,7 +33,7 @@ export function DeviceFilters({ filter }: { filter: DeviceFilter }) {
           ))}
         </select>
       </div>
-      <button type="submit" className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600">
+      <button type="submit" className={BUTTON.primary}>
         Apply
       </button>
     </form>

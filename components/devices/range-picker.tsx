@@ -16,7 +16,7 @@ export function RangePicker({ deviceId, range, errors, message }: Props) {
               <Link
                 href={`/devices/${deviceId}?range=${key}`}
                 aria-current={range.preset === key ? "page" : undefined}
-                className="block rounded-md px-3 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-sky-700 aria-[current=page]:text-white dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-sky-600"
+                className="block rounded-md px-3 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-sky-700 aria-[current=page]:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
               >
                 {PRESETS[key].label}
               </Link>
