@@ -70,6 +70,7 @@ test("the device page charts each metric over a chosen range, and refuses a bad 
   const now = Date.now();
   addReadings(user, device.id, Array.from({ length: 120 }, (_, i) => ({ metric: "temperature", unit: "°C", time: new Date(now - (120 - i) * MINUTE), value: 10 + (i % 10) })));
   await page.goto(`/devices/${device.id}`);
+  await expect(page).toHaveTitle("Cold frame · Gatehouse");
   const chart = page.getByTestId("chart-temperature");
   await expect(chart.getByRole("heading", { name: "Temperature" })).toBeVisible();
   await expect(chart).toContainText("from 10 °C to 19 °C");

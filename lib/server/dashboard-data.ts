@@ -1,5 +1,6 @@
 // What the dashboard pages read, always through the device API with the user's own token.
 import "server-only";
+import { cache } from "react";
 import { telemetryQuery, type ChartRange } from "@/lib/devices/chart-range";
 import type { DeviceDto, LatestReading } from "@/lib/devices/devices";
 import type { FleetSummary } from "@/lib/devices/fleet";
@@ -43,7 +44,8 @@ export function loadOverview(userId: string): Promise<Loaded<DeviceOverview[]>> 
   });
 }
 
-export function loadDevice(userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[] }>> {
+/** Once a request: the page and its title both ask. */
+export const loadDevice = cache((userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[] }>> => {
   const client = deviceClient(userId);
   const path = `/devices/${encodeURIComponent(deviceId)}`;
   return load(async () => {
@@ -53,7 +55,7 @@ export function loadDevice(userId: string, deviceId: string): Promise<Loaded<{ d
     ]);
     return { device, latest: latest.data };
   });
-}
+});
 
 export function loadFleet(userId: string): Promise<Loaded<FleetSummary>> {
   return load(() => deviceClient(userId).get<FleetSummary>("/fleet"));

@@ -24,7 +24,11 @@ import { deleteDeviceAction, updateDeviceAction } from "./actions";
 
 type Props = { params: Promise<{ deviceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export const metadata: Metadata = { title: "Device" };
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const user = await requireUser();
+  const loaded = await loadDevice(user.id, (await params).deviceId);
+  return { title: loaded.state === "ok" ? loaded.data.device.name : "Device" };
+}
 
 export default async function DevicePage({ params, searchParams }: Props) {
   const user = await requireUser();
