@@ -1,5 +1,5 @@
 // The homepage: the fleet summary and a tile per device, read through the device API with the
-// user's server-held token. Each section streams in behind its own skeleton; the search, filter
+// user's server-held token (one /overview read serves both). Each section streams in behind its own skeleton; the search, filter
 // and sort live in the query string; the page refreshes itself while it is in view.
 import type { Metadata } from "next";
 import { Suspense } from "react";
@@ -12,8 +12,9 @@ import { LiveUpdates } from "@/components/layout/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { filterDevices, parseDeviceFilter, type DeviceFilter } from "@/lib/devices/filter";
+import { summarizeOverview } from "@/lib/devices/fleet";
 import { env } from "@/lib/env";
-import { loadFleet, loadOverview } from "@/lib/server/dashboard-data";
+import { loadOverview } from "@/lib/server/dashboard-data";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -37,10 +38,11 @@ export default async function HomePage({ searchParams }: Props) {
 }
 
 async function Fleet({ userId }: { userId: string }) {
-  const fleet = await loadFleet(userId);
+  // The same devices as the tiles (one API read a request), added up.
+  const loaded = await loadOverview(userId);
   // The tiles say when access is revoked, and a fleet of none needs no summary.
-  if (fleet.state !== "ok" || fleet.data.devices.total === 0) return null;
-  return <FleetSummary fleet={fleet.data} />;
+  if (loaded.state !== "ok" || loaded.data.length === 0) return null;
+  return <FleetSummary fleet={summarizeOverview(loaded.data)} />;
 }
 
 async function Tiles({ userId, showOwner, filter }: { userId: string; showOwner: boolean; filter: DeviceFilter }) {

@@ -70,6 +70,7 @@ export const DeviceOverview = Device.extend({
     }),
   ),
   alerts: z.array(DeviceAlert),
+  readingsLastHour: z.number().int(),
 }).meta({ id: "DeviceOverview" });
 
 export const OverviewPage = z.object({ data: z.array(DeviceOverview), nextCursor: z.string().nullable() }).meta({ id: "OverviewPage" });

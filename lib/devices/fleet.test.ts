@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { fleetSummary } from "./fleet";
+import { fleetSummary, summarizeOverview } from "./fleet";
+import { listOverview } from "./overview";
 
 describe("fleetSummary", () => {
   it("counts the caller's devices by status, their readings in the last hour and their open alerts, and no one else's", async () => {
@@ -24,5 +25,19 @@ describe("fleetSummary", () => {
     const admin = await fleetSummary({ id: user.id, role: "ADMIN" }, now);
     expect(admin.devices.total).toBeGreaterThanOrEqual(4);
     expect(admin.readingsLastHour).toBeGreaterThanOrEqual(2);
+  });
+
+  it("adds up to the same summary from the overview's devices as the homepage does", async () => {
+    const now = Date.now();
+    const user = await createUser();
+    const recent = new Date(now - 5 * 60_000);
+    const hot = await createDevice(user.id, { readings: [{ key: "temperature", values: [[recent, 35], [new Date(now - 20 * 60_000), 21], [new Date(now - 3 * 3_600_000), 19]] }] });
+    await testDb().device.update({ where: { id: hot.id }, data: { lastSeenAt: recent } });
+    await createDevice(user.id);
+    await createDevice(user.id, { enabled: false });
+    const caller = { id: user.id, role: user.role };
+    const { data } = await listOverview(caller, { limit: 100 }, now);
+    expect(summarizeOverview(data)).toEqual(await fleetSummary(caller, now));
+    expect(summarizeOverview(data)).toMatchObject({ readingsLastHour: 2, alerts: 2 });
   });
 });

@@ -5,10 +5,23 @@ import { db } from "@/lib/db";
 import { deviceAlerts } from "./alerts";
 import { visibleTo, type Caller } from "./caller";
 import { latestValues } from "./latest";
+import type { DeviceOverview } from "./overview";
 import { HOUR_MS } from "./rollups";
 import { deviceStatus, type DeviceStatus } from "./status";
 
 export type FleetSummary = { devices: Record<DeviceStatus | "total", number>; readingsLastHour: number; alerts: number };
+
+/** The same summary added up from the overview's devices: what the homepage shows beside its tiles. */
+export function summarizeOverview(devices: Pick<DeviceOverview, "status" | "alerts" | "readingsLastHour">[]): FleetSummary {
+  const counts = { total: devices.length, online: 0, offline: 0, disabled: 0 };
+  let [readingsLastHour, alerts] = [0, 0];
+  for (const device of devices) {
+    counts[device.status]++;
+    readingsLastHour += device.readingsLastHour;
+    alerts += device.alerts.length;
+  }
+  return { devices: counts, readingsLastHour, alerts };
+}
 
 export async function fleetSummary(caller: Caller, now = Date.now()): Promise<FleetSummary> {
   const where = visibleTo(caller);

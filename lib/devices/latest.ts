@@ -1,4 +1,4 @@
-// The newest reading of many metrics in one statement, each found through the (metricId, time)
+// The newest reading of many metrics, and how many came in lately, each in one statement, each found through the (metricId, time)
 // primary key rather than by scanning a metric's history. The rows come back as one JSON array:
 // mapping hundreds of driver rows costs more than the query itself on Prisma's JS engine.
 import "server-only";
@@ -17,4 +17,13 @@ export async function latestValues(metricIds: number[]): Promise<Map<number, Lat
     WHERE m."id" IN (${Prisma.join(metricIds)})`;
   const list = JSON.parse(row?.latest ?? "[]") as [number, number, number][];
   return new Map(list.map(([id, time, value]) => [id, { time: new Date(time), value }]));
+}
+
+/** How many readings each metric has had since `since`, counted along the (metricId, time) key. */
+export async function countsSince(metricIds: number[], since: number): Promise<Map<number, number>> {
+  if (metricIds.length === 0) return new Map();
+  const [row] = await db.$queryRaw<{ counts: string | null }[]>`
+    SELECT json_group_array(json_array("metricId", "n")) AS "counts"
+    FROM (SELECT "metricId", COUNT(*) AS "n" FROM "Telemetry" WHERE "metricId" IN (${Prisma.join(metricIds)}) AND "time" >= ${since} GROUP BY "metricId")`;
+  return new Map(JSON.parse(row?.counts ?? "[]") as [number, number][]);
 }

@@ -1,19 +1,20 @@
 // The homepage's view of a page of devices in a handful of statements: each device with the newest
-// reading and the last 24 hours (hourly, from the rollups) of every metric, and its open alerts.
+// reading and the last 24 hours (hourly, from the rollups) of every metric, its open alerts and its
+// readings in the last hour, so that the fleet summary can be added up from the same page.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
 import type { Caller } from "./caller";
 import { listDeviceRows, toDeviceDto, type DeviceDto } from "./devices";
-import { latestValues } from "./latest";
+import { countsSince, latestValues } from "./latest";
 import { HOUR_MS } from "./rollups";
 
 /** Hourly points in a tile's sparkline, the last one the hour now under way. */
 export const SPARK_HOURS = 24;
 
 export type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
-export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[] };
+export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[]; readingsLastHour: number };
 
 export async function listOverview(
   caller: Caller,
@@ -25,13 +26,15 @@ export async function listOverview(
   const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
   const latest = await latestValues(ids);
   const hourly = await hourlyAverages(ids, firstHour);
+  const recent = await countsSince(ids, now - HOUR_MS);
   const data = rows.map((row) => {
     const readings = row.metrics.map((metric) => {
       const newest = latest.get(metric.id);
       const last24h = Array.from({ length: SPARK_HOURS }, (_, i) => hourly.get(metric.id)?.get(firstHour + i * HOUR_MS) ?? null);
       return { key: metric.key, unit: metric.unit, time: newest?.time.toISOString() ?? null, value: newest?.value ?? null, last24h };
     });
-    return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now) };
+    const readingsLastHour = row.metrics.reduce((sum, metric) => sum + (recent.get(metric.id) ?? 0), 0);
+    return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now), readingsLastHour };
   });
   return { data, nextCursor };
 }

@@ -3,7 +3,6 @@ import "server-only";
 import { cache } from "react";
 import { telemetryQuery, type ChartRange } from "@/lib/devices/chart-range";
 import type { DeviceDto, LatestReading } from "@/lib/devices/devices";
-import type { FleetSummary } from "@/lib/devices/fleet";
 import type { Series } from "@/lib/devices/telemetry";
 import type { DeviceOverview } from "@/lib/devices/overview";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
@@ -29,8 +28,11 @@ function settle(error: unknown): { state: "revoked" } | { state: "not_found" } {
   throw error;
 }
 
-/** Every device the user may see, with its tile's readings and alerts, a page of the API at a time. */
-export function loadOverview(userId: string): Promise<Loaded<DeviceOverview[]>> {
+/**
+ * Every device the user may see, with its tile's readings and alerts, a page of the API at a time.
+ * Once a request: the homepage's fleet summary is added up from the same devices as its tiles.
+ */
+export const loadOverview = cache((userId: string): Promise<Loaded<DeviceOverview[]>> => {
   const client = deviceClient(userId);
   return load(async () => {
     const all: DeviceOverview[] = [];
@@ -42,7 +44,7 @@ export function loadOverview(userId: string): Promise<Loaded<DeviceOverview[]>> 
     } while (cursor);
     return all;
   });
-}
+});
 
 /** Once a request: the page and its title both ask. */
 export const loadDevice = cache((userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[] }>> => {
@@ -57,9 +59,6 @@ export const loadDevice = cache((userId: string, deviceId: string): Promise<Load
   });
 });
 
-export function loadFleet(userId: string): Promise<Loaded<FleetSummary>> {
-  return load(() => deviceClient(userId).get<FleetSummary>("/fleet"));
-}
 
 export type TelemetryView = { data: Series[]; from: string; to: string; bucketSeconds: number };
 
