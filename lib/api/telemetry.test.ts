@@ -172,6 +172,46 @@ describe("invalid readings", () => {
     const result = await ingest(id, readings);
     expect(result.body.errors.readings).toContain(`At most ${MAX_BATCH} readings a batch`);
   });
+
+  // The schema was reshaped for speed (lib/api/schemas.ts); these are the messages, in their order,
+  // that the earlier schema gave for the same bodies.
+  it("lists every bad reading's message, in order, and the range checks only when nothing else aborted", async () => {
+    const bad = [
+      { ...ok, time: "2026-02-30T00:00:00Z" },
+      { ...ok, time: now + HOUR },
+      { ...ok, metric: "Temperature" },
+      { ...ok, time: iso(now - 2 * HOUR), value: null },
+      { ...ok, time: "yesterday" },
+      { ...ok, time: 0 },
+      { ...ok, time: 9e15 },
+      { ...ok, time: true, unit: "u".repeat(17) },
+    ];
+    const all = await ingest(id, bad);
+    expectProblem(all, 400, "invalid_request", [owner.token]);
+    expect(all.body.errors).toEqual({
+      readings: [
+        "Invalid ISO datetime",
+        "Lower-case letters, digits and _, at most 32",
+        "Invalid input: expected number, received null",
+        "Invalid ISO datetime",
+        "Too small: expected number to be >0",
+        "Not a real date and time",
+        "Invalid input",
+        "Too big: expected string to have <=16 characters",
+      ],
+    });
+    const checksOnly = await ingest(id, bad.filter((r) => r.value !== null && r.time !== true));
+    expect(checksOnly.body.errors).toEqual({
+      readings: [
+        "Invalid ISO datetime",
+        "Lower-case letters, digits and _, at most 32",
+        "Invalid ISO datetime",
+        "Too small: expected number to be >0",
+        "Not a real date and time",
+        "A reading cannot be from the future",
+      ],
+    });
+  });
 });
 
 describe("invalid telemetry queries", () => {
