@@ -3,7 +3,7 @@
 // and sort live in the query string; the page refreshes itself while it is in view.
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DeviceCard } from "@/components/devices/device-card";
+import { DeviceTiles } from "@/components/devices/device-tiles";
 import { DeviceFilters } from "@/components/devices/device-filters";
 import { FleetSummary } from "@/components/devices/fleet-summary";
 import { FleetSkeleton, TilesSkeleton } from "@/components/devices/skeletons";
@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { filterDevices, parseDeviceFilter, type DeviceFilter } from "@/lib/devices/filter";
 import { summarizeOverview } from "@/lib/devices/fleet";
+import { toTile } from "@/lib/devices/tile";
 import { env } from "@/lib/env";
 import { loadOverview } from "@/lib/server/dashboard-data";
 
@@ -74,11 +75,7 @@ async function Tiles({ userId, showOwner, filter }: { userId: string; showOwner:
           No devices match this search.
         </p>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label="Devices">
-          {shown.map((device) => (
-            <DeviceCard key={device.id} device={device} showOwner={showOwner} />
-          ))}
-        </ul>
+        <DeviceTiles tiles={shown.map((device) => toTile(device, showOwner))} />
       )}
     </>
   );

@@ -3,13 +3,12 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { kindLabel, metricLabel } from "@/lib/devices/catalog";
-import type { DeviceOverview } from "@/lib/devices/overview";
 import { formatReading } from "@/lib/devices/format";
+import type { Tile } from "@/lib/devices/tile";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
 
-export function DeviceCard({ device, showOwner }: { device: DeviceOverview; showOwner: boolean }) {
+export function DeviceCard({ tile: device }: { tile: Tile }) {
   return (
     <li
       className="flex flex-col rounded-xl border border-zinc-200 bg-white p-4 shadow-sm transition focus-within:border-sky-500 hover:border-sky-400 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-sky-600"
@@ -31,32 +30,29 @@ export function DeviceCard({ device, showOwner }: { device: DeviceOverview; show
         </div>
       </div>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {kindLabel(device.kind)}
+        {device.kind}
         {device.location && ` · ${device.location}`}
       </p>
       {device.alerts.length > 0 && (
         <ul className="mt-2 space-y-0.5 text-xs text-red-800 dark:text-red-300" aria-label={`Alerts for ${device.name}`} data-testid="device-alerts">
-          {device.alerts.map((alert) => (
-            <li key={alert.metric ?? "device"}>{alert.message}</li>
+          {device.alerts.map((message) => (
+            <li key={message}>{message}</li>
           ))}
         </ul>
       )}
       {device.readings.length > 0 && (
         <dl className="mt-3 space-y-2">
-          {device.readings.map((reading) => {
-            const label = metricLabel(device.kind, reading.key);
-            return (
-              <div key={reading.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3">
-                <dt className="truncate text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
-                <dd className="text-right text-sm font-medium tabular-nums" data-testid={`reading-${reading.key}`}>
-                  {formatReading(reading.value, reading.unit)}
-                </dd>
-                <dd className="col-span-2">
-                  <Sparkline values={reading.last24h} label={label} unit={reading.unit} />
-                </dd>
-              </div>
-            );
-          })}
+          {device.readings.map((reading) => (
+            <div key={reading.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3">
+              <dt className="truncate text-xs text-zinc-600 dark:text-zinc-400">{reading.label}</dt>
+              <dd className="text-right text-sm font-medium tabular-nums" data-testid={`reading-${reading.key}`}>
+                {formatReading(reading.value, reading.unit)}
+              </dd>
+              <dd className="col-span-2">
+                <Sparkline values={reading.last24h} label={reading.label} unit={reading.unit} />
+              </dd>
+            </div>
+          ))}
         </dl>
       )}
       <dl className="mt-auto grid grid-cols-2 gap-2 pt-3 text-xs text-zinc-600 dark:text-zinc-400">
@@ -66,10 +62,10 @@ export function DeviceCard({ device, showOwner }: { device: DeviceOverview; show
             <RelativeTime time={device.lastSeenAt} />
           </dd>
         </div>
-        {showOwner && (
+        {device.owner !== null && (
           <div>
             <dt className="font-medium">Owner</dt>
-            <dd className="text-zinc-800 dark:text-zinc-200">{device.owner.name}</dd>
+            <dd className="text-zinc-800 dark:text-zinc-200">{device.owner}</dd>
           </div>
         )}
       </dl>

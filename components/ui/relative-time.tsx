@@ -19,7 +19,8 @@ export function RelativeTime({ time, fallback = "never" }: { time: Date | string
   if (!time) return <span>{fallback}</span>;
   const date = new Date(time);
   return (
-    <time dateTime={date.toISOString()} title={date.toISOString().replace("T", " ").slice(0, 19) + " UTC"}>
+    // In a client component the server's "5 min ago" may be a minute older by hydration: not an error.
+    <time dateTime={date.toISOString()} title={date.toISOString().replace("T", " ").slice(0, 19) + " UTC"} suppressHydrationWarning>
       {relativeTime(date)}
     </time>
   );
