@@ -3,6 +3,7 @@
 // each bucket. Only the device page imports it, so the homepage never loads Recharts.
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartPoint } from "@/lib/devices/chart-points";
+import { dayTicks } from "@/lib/devices/chart-ticks";
 import { formatReading } from "@/lib/devices/format";
 
 type Props = { points: ChartPoint[]; unit: string; from: number; to: number };
@@ -17,7 +18,7 @@ export function MetricChart({ points, unit, from, to }: Props) {
     <div className="text-zinc-600 [--chart-band:var(--color-sky-200)] [--chart-line:var(--color-sky-700)] dark:text-zinc-400 dark:[--chart-band:var(--color-sky-900)] dark:[--chart-line:var(--color-sky-300)]">
       <ComposedChart responsive style={{ width: "100%", height: 220 }} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} tickFormatter={(t: number) => tick.format(t)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" minTickGap={24} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={long ? dayTicks(from, to) : undefined} tickFormatter={(t: number) => tick.format(t)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" minTickGap={24} />
         <YAxis width={56} domain={["auto", "auto"]} tickFormatter={(v: number) => number.format(v)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" />
         <Tooltip content={({ active, payload }) => <PointTooltip active={active} point={payload?.[0]?.payload as ChartPoint | undefined} unit={unit} />} />
         <Area dataKey="band" name="Min–max" stroke="none" fill="var(--chart-band)" fillOpacity={0.8} isAnimationActive={false} />
