@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
 import { forgetVerified } from "@/lib/tokens/verified-cache";
 import { visibleTo, type Caller } from "./caller";
-import { latestValues } from "./latest";
+import { latestValues, newestOf } from "./latest";
 import { deviceStatus, type DeviceStatus } from "./status";
 
 export type DeviceDto = {
@@ -88,10 +88,7 @@ export async function latestReadings(caller: Caller, id: string): Promise<Latest
   if (!device) return null;
   const metrics = await db.metric.findMany({ where: { deviceId: id }, select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } });
   const latest = await latestValues(metrics.map((metric) => metric.id));
-  return metrics.map(({ id: metricId, key, unit }) => {
-    const newest = latest.get(metricId);
-    return { key, unit, time: newest?.time.toISOString() ?? null, value: newest?.value ?? null };
-  });
+  return metrics.map(({ id: metricId, key, unit }) => ({ key, unit, ...newestOf(latest, metricId) }));
 }
 
 export type DeviceInput = { name: string; kind: string; location?: string; enabled?: boolean; ownerId?: string };

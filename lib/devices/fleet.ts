@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { deviceAlerts } from "./alerts";
 import { visibleTo, type Caller } from "./caller";
-import { latestValues } from "./latest";
+import { countsSince, latestValues } from "./latest";
 import type { DeviceOverview } from "./overview";
 import { HOUR_MS } from "./rollups";
 import { deviceStatus, type DeviceStatus } from "./status";
@@ -29,18 +29,20 @@ export async function fleetSummary(caller: Caller, now = Date.now()): Promise<Fl
     db.device.findMany({ where, select: { id: true, kind: true, enabled: true, lastSeenAt: true } }),
     db.metric.findMany({ where: { device: where }, select: { id: true, deviceId: true, key: true, unit: true } }),
   ]);
-  // By metric id, so that the count walks the (metricId, time) key instead of every reading.
-  const ids = metrics.map((metric) => metric.id);
-  const readingsLastHour = ids.length ? await db.telemetry.count({ where: { metricId: { in: ids }, time: { gte: new Date(now - HOUR_MS) } } }) : 0;
-  const counts = { total: devices.length, online: 0, offline: 0, disabled: 0 };
-  for (const device of devices) counts[deviceStatus(device, now)]++;
+  const byDevice = new Map<string, typeof metrics>();
+  for (const metric of metrics) byDevice.set(metric.deviceId, [...(byDevice.get(metric.deviceId) ?? []), metric]);
+  const statuses = new Map(devices.map((device) => [device.id, deviceStatus(device, now)]));
   // Only an online device's readings can raise a threshold alert; the others need no lookup.
-  const online = new Set(devices.filter((device) => deviceStatus(device, now) === "online").map((device) => device.id));
-  const latest = await latestValues(metrics.filter((metric) => online.has(metric.deviceId)).map((metric) => metric.id));
-  let alerts = 0;
-  for (const device of devices) {
-    const readings = metrics.filter((metric) => metric.deviceId === device.id).map((metric) => ({ ...metric, value: latest.get(metric.id)?.value ?? null }));
-    alerts += deviceAlerts(device, readings, now).length;
-  }
-  return { devices: counts, readingsLastHour, alerts };
+  const latest = await latestValues(metrics.filter((metric) => statuses.get(metric.deviceId) === "online").map((metric) => metric.id));
+  const recent = await countsSince(metrics.map((metric) => metric.id), now - HOUR_MS);
+  return summarizeOverview(
+    devices.map((device) => {
+      const own = byDevice.get(device.id) ?? [];
+      return {
+        status: statuses.get(device.id)!,
+        alerts: deviceAlerts(device, own.map((metric) => ({ ...metric, value: latest.get(metric.id)?.value ?? null })), now),
+        readingsLastHour: own.reduce((sum, metric) => sum + (recent.get(metric.id) ?? 0), 0),
+      };
+    }),
+  );
 }

@@ -1,6 +1,6 @@
-// The newest reading of many metrics, and how many came in lately, each in one statement, each found through the (metricId, time)
-// primary key rather than by scanning a metric's history. The rows come back as one JSON array:
-// mapping hundreds of driver rows costs more than the query itself on Prisma's JS engine.
+// The newest reading of many metrics, and how many came in lately: one statement each, walking the
+// (metricId, time) primary key rather than a metric's whole history. The rows come back as one
+// JSON array: mapping hundreds of driver rows costs more than the query on Prisma's JS engine.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,6 +17,12 @@ export async function latestValues(metricIds: number[]): Promise<Map<number, Lat
     WHERE m."id" IN (${Prisma.join(metricIds)})`;
   const list = JSON.parse(row?.latest ?? "[]") as [number, number, number][];
   return new Map(list.map(([id, time, value]) => [id, { time: new Date(time), value }]));
+}
+
+/** A metric's newest reading as the API shows it: an ISO time and a value, or nulls. */
+export function newestOf(latest: Map<number, LatestValue>, metricId: number): { time: string | null; value: number | null } {
+  const newest = latest.get(metricId);
+  return { time: newest?.time.toISOString() ?? null, value: newest?.value ?? null };
 }
 
 /** How many readings each metric has had since `since`, counted along the (metricId, time) key. */

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
 import type { Caller } from "./caller";
 import { listDeviceRows, toDeviceDto, type DeviceDto } from "./devices";
-import { countsSince, latestValues } from "./latest";
+import { countsSince, latestValues, newestOf } from "./latest";
 import { HOUR_MS } from "./rollups";
 
 /** Hourly points in a tile's sparkline, the last one the hour now under way. */
@@ -29,9 +29,8 @@ export async function listOverview(
   const recent = await countsSince(ids, now - HOUR_MS);
   const data = rows.map((row) => {
     const readings = row.metrics.map((metric) => {
-      const newest = latest.get(metric.id);
       const last24h = Array.from({ length: SPARK_HOURS }, (_, i) => hourly.get(metric.id)?.get(firstHour + i * HOUR_MS) ?? null);
-      return { key: metric.key, unit: metric.unit, time: newest?.time.toISOString() ?? null, value: newest?.value ?? null, last24h };
+      return { key: metric.key, unit: metric.unit, ...newestOf(latest, metric.id), last24h };
     });
     const readingsLastHour = row.metrics.reduce((sum, metric) => sum + (recent.get(metric.id) ?? 0), 0);
     return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now), readingsLastHour };

@@ -56,10 +56,11 @@ export async function readBuckets(
     WHERE ${visible}
     ORDER BY m."id"`;
   if (rows.length === 0) return null;
+  // One formatter for the whole call: the metrics share their buckets' dates and times of day.
+  const iso = isoFormatter();
   return rows.flatMap(({ key, unit, buckets: json }) => {
     if (key === null) return [];
     const list = json ? (JSON.parse(json) as [number, number, number, number, number][]).sort((a, b) => a[0] - b[0]) : [];
-    const iso = isoFormatter();
     return {
       metric: key,
       unit,
