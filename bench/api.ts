@@ -2,13 +2,10 @@
 // query and JSON with no token check, interleaved in one run against `next start`; then how long a
 // revocation takes to bite; then telemetry ingest. Writes the figures to BENCHMARKS.md.
 // `bench/api.ts --ingest` runs the ingest part alone.
-import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import autocannon from "autocannon";
-import { buildIsCurrent, markBuilt, sourceFingerprint } from "@/lib/cli/build-cache";
-import { migrate, run, start } from "@/lib/cli/run";
 import { machine, writeSection } from "./report";
+import { buildOnce, freshDatabase, randomSecret, startServer, UNLIMITED_RATES } from "./server";
 
 const PORT = 3400;
 const BASE = `http://localhost:${PORT}`;
@@ -17,36 +14,23 @@ const SECONDS = 8;
 const CONNECTIONS = 8;
 
 async function main() {
-  const dir = path.join(process.cwd(), ".data", "bench");
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  const secrets = { NEXTAUTH_SECRET: random(), TOKEN_PEPPER: random(), TOKEN_ENCRYPTION_KEY: random() };
-  Object.assign(process.env, secrets, { DATABASE_URL: `file:${path.join(dir, "bench.db")}`, NEXT_TELEMETRY_DISABLED: "1" });
-  migrate();
+  freshDatabase("bench");
   const { seed } = await import("@/prisma/seed");
   await seed({ url: process.env.DATABASE_URL!, days: 1 });
-  const fingerprint = sourceFingerprint();
-  if (!buildIsCurrent(".next", fingerprint)) {
-    run("next", ["build"], { quiet: true });
-    markBuilt(".next", fingerprint);
-  }
+  buildOnce(".next");
 
-  const benchKey = random();
-  const server = start("next", ["start", "-p", String(PORT)], {
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", BENCH_BARE_ROUTE_KEY: benchKey, API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000" },
-  });
+  const benchKey = randomSecret();
+  const server = await startServer(PORT, ".next", { ...UNLIMITED_RATES, BENCH_BARE_ROUTE_KEY: benchKey });
   try {
-    await waitForServer();
     const { db } = await import("@/lib/db");
     const { issueToken } = await import("@/lib/tokens/lifecycle");
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@gatehouse.local" }, select: { id: true, role: true } });
     if (!process.argv.includes("--ingest")) await benchAuthentication(admin, benchKey);
     const device = await db.device.findFirstOrThrow({ where: { ownerId: admin.id }, select: { id: true } });
     const ingest = await issueToken("system", { userId: admin.id, kind: "DEVICE", name: "bench ingest", deviceId: device.id });
-    reportIngest(await measureIngest(device.id, ingest.token, server.pid!));
+    reportIngest(await measureIngest(device.id, ingest.token, server.pid));
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
   }
 }
 
@@ -72,20 +56,6 @@ async function benchAuthentication(admin: { id: string; role: string }, benchKey
   }
   const revocationMs = await timeRevocation(authed, () => revokeToken("system", view.id, "benchmark"));
   report(rates, revocationMs);
-}
-
-function random() {
-  return crypto.randomBytes(32).toString("base64");
-}
-
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not start");
 }
 
 type Target = { url: string; headers: Record<string, string> };

@@ -66,7 +66,7 @@ function withTsconfigKept(distDir: string, build: () => void): void {
   }
 }
 
-export type Server = { base: string; stop: () => void };
+export type Server = { base: string; pid: number; stop: () => void };
 
 /** Runs `next start` from distDir on port and resolves once it answers; fails if it exits first. */
 export async function startServer(port: number, distDir: string, env: Record<string, string> = {}): Promise<Server> {
@@ -79,7 +79,7 @@ export async function startServer(port: number, distDir: string, env: Record<str
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
     try {
-      if ((await fetch(`${base}/login`)).ok) return { base, stop };
+      if ((await fetch(`${base}/login`)).ok) return { base, pid: child.pid!, stop };
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -1,28 +1,17 @@
 // The device page's 30-day chart query on the full demo seed (3.2 million minute readings): from the
 // hourly rollups against the same aggregate over the raw readings, in one run. Writes BENCHMARKS.md.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { migrate } from "@/lib/cli/run";
 import { machine, writeSection } from "./report";
+import { freshDatabase } from "./server";
+import { percentile } from "./stats";
 
 const RUNS = 100;
 const DAY_MS = 86_400_000;
 
 async function main() {
-  const dir = path.join(process.cwd(), ".data", "bench-telemetry");
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  Object.assign(process.env, {
-    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
-    NEXTAUTH_SECRET: random(),
-    TOKEN_PEPPER: random(),
-    TOKEN_ENCRYPTION_KEY: random(),
-  });
-  migrate();
+  const url = freshDatabase("bench-telemetry");
   const { seed } = await import("@/prisma/seed");
   const seeded = performance.now();
-  const { readings } = await seed({ url: process.env.DATABASE_URL!, days: 30 });
+  const { readings } = await seed({ url, days: 30 });
   const seedSeconds = (performance.now() - seeded) / 1000;
 
   const { db } = await import("@/lib/db");
@@ -50,15 +39,6 @@ async function main() {
   }
   await db.$disconnect();
   report(readings, seedSeconds, range.bucketMs / 1000, timings, cpu);
-}
-
-function random() {
-  return crypto.randomBytes(32).toString("base64");
-}
-
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 type Samples = { rollup: number[]; raw: number[] };
