@@ -1,5 +1,5 @@
 // Whoever is asking for device data: a signed-in user or a token principal.
-import type { Prisma, Role } from "@/lib/generated/prisma/client";
+import { Prisma, type Role } from "@/lib/generated/prisma/client";
 
 export type Caller = {
   id: string;
@@ -16,4 +16,28 @@ export type Caller = {
 export function visibleTo(caller: Caller): Prisma.DeviceWhereInput {
   const scope: Prisma.DeviceWhereInput = caller.role === "ADMIN" ? {} : { ownerId: caller.id };
   return caller.deviceId ? { ...scope, AND: [{ id: caller.deviceId }] } : scope;
+}
+
+/** visibleTo as SQL on "Device" d: the same rule for the raw queries. */
+export function visibleSql(caller: Caller): Prisma.Sql {
+  return deviceWhereSql(visibleTo(caller));
+}
+
+/**
+ * A device where clause, as visibleTo makes them, as SQL on "Device" d for the raw queries.
+ * Translating visibleTo's own object keeps the rule in one place; a condition this
+ * does not know throws instead of being left out, so that the two cannot drift apart into a leak.
+ */
+export function deviceWhereSql(where: Prisma.DeviceWhereInput): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  const translate = (part: Prisma.DeviceWhereInput) => {
+    for (const [key, value] of Object.entries(part)) {
+      if (key === "ownerId" && typeof value === "string") conditions.push(Prisma.sql`d."ownerId" = ${value}`);
+      else if (key === "id" && typeof value === "string") conditions.push(Prisma.sql`d."id" = ${value}`);
+      else if (key === "AND" && Array.isArray(value)) value.forEach(translate);
+      else throw new Error(`deviceWhereSql cannot translate the condition on ${key}`);
+    }
+  };
+  translate(where);
+  return conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " AND ")})` : Prisma.sql`1`;
 }

@@ -39,6 +39,23 @@ describe("listOverview", () => {
     expect(humidity.last24h.at(-3)).toBe(40);
   });
 
+  it("leaves out readings after its now, which a device's clock may send", async () => {
+    const user = await createUser();
+    const caller = { id: user.id, role: user.role };
+    const device = await createDevice(user.id);
+    const thisHour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+    await ingestReadings(caller, device.id, [
+      { metric: "temperature", time: new Date(thisHour - 2 * HOUR_MS), value: 5 },
+      { metric: "temperature", time: new Date(thisHour - HOUR_MS), value: 6 },
+    ]);
+    // Seen from two hours ago, the last hour's reading is ahead: not in the sparkline.
+    const { data } = await listOverview(caller, { limit: 10 }, thisHour - HOUR_MS - MINUTE);
+    const { last24h } = data[0]!.readings[0]!;
+    expect(last24h).toHaveLength(SPARK_HOURS);
+    expect(last24h.at(-1)).toBe(5);
+    expect(last24h.filter((v) => v !== null)).toEqual([5]);
+  });
+
   it("lists alerts: a reading past its bound on an online device, a silent enabled device", async () => {
     const user = await createUser();
     const caller = { id: user.id, role: user.role };

@@ -1,13 +1,13 @@
-// The homepage's view of a page of devices in a handful of statements: each device with the newest
-// reading and the last 24 hours (hourly, from the rollups) of every metric, its open alerts and its
-// readings in the last hour, so that the fleet summary can be added up from the same page.
+// The homepage's view of a page of devices in one statement: each device with its owner, and each
+// of its metrics with the newest reading, the last 24 hours (hourly, from the rollups) and its
+// readings in the last hour; then its open alerts, so that the fleet summary can be added up from
+// the same page.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
-import type { Caller } from "./caller";
-import { listDeviceRows, toDeviceDto, type DeviceDto } from "./devices";
-import { countsSince, latestValues, newestOf } from "./latest";
+import { visibleSql, type Caller } from "./caller";
+import { MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type DeviceRow } from "./devices";
 import { HOUR_MS } from "./rollups";
 
 /** Hourly points in a tile's sparkline, the last one the hour now under way. */
@@ -16,36 +16,76 @@ export const SPARK_HOURS = 24;
 export type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
 export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[]; readingsLastHour: number };
 
+/** A device as the statement writes it: fields in SELECT order, then its metrics. */
+type PageRow = [id: string, name: string, kind: string, location: string, enabled: 0 | 1, lastSeenAt: number | null, createdAt: number, ownerId: string, ownerName: string, metrics: MetricRow[]];
+/** A metric: its newest reading ([time, value] or null), its count in the last hour, and its hours ("slot:thousandths,…", or null for none). */
+type MetricRow = [id: number, key: string, unit: string, newest: [number, number] | null, lastHour: number, hours: string | null];
+
 export async function listOverview(
   caller: Caller,
   page: { limit: number; cursor?: string },
   now = Date.now(),
 ): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
-  const { rows, nextCursor } = await listDeviceRows(caller, page);
-  const ids = rows.flatMap((row) => row.metrics.map((metric) => metric.id));
+  const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
   const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
-  const latest = await latestValues(ids);
-  const hourly = await hourlyAverages(ids, firstHour);
-  const recent = await countsSince(ids, now - HOUR_MS);
-  const data = rows.map((row) => {
-    const readings = row.metrics.map((metric) => {
-      const last24h = Array.from({ length: SPARK_HOURS }, (_, i) => hourly.get(metric.id)?.get(firstHour + i * HOUR_MS) ?? null);
-      return { key: metric.key, unit: metric.unit, ...newestOf(latest, metric.id), last24h };
-    });
-    const readingsLastHour = row.metrics.reduce((sum, metric) => sum + (recent.get(metric.id) ?? 0), 0);
-    return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now), readingsLastHour };
-  });
-  return { data, nextCursor };
+  const after = page.cursor ? Prisma.sql` AND d."id" > ${page.cursor}` : Prisma.empty;
+  // One statement and one JSON array back: Prisma's JS engine spends more on each of a handful of
+  // queries, and on mapping their rows, than SQLite spends on all of it. Each metric walks the
+  // (metricId, time) keys: its newest reading, its last hour, its SPARK_HOURS hours from firstHour. An hour
+  // comes as "slot:thousandths" (SQLite writes integers far faster than doubles), in plain text:
+  // whether JSON made in a subquery stays JSON depends on the query plan, so json() makes sure of
+  // it where JSON is wanted. Keyset paging, one row more than the page to know whether another
+  // follows: a deleted cursor device cannot end it early.
+  const [result] = await db.$queryRaw<{ page: string }[]>`
+    WITH "shown" AS (
+      SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId"
+      FROM "Device" d WHERE ${visibleSql(caller)}${after} ORDER BY d."id" LIMIT ${limit + 1}
+    )
+    SELECT json_group_array(json_array(s."id", s."name", s."kind", s."location", s."enabled", s."lastSeenAt", s."createdAt", u."id", u."name", json((
+      SELECT json_group_array(json_array(m."id", m."key", m."unit",
+        json((SELECT json_array(t."time", t."value") FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)),
+        (SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS}),
+        (SELECT group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ':' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER))
+         FROM "TelemetryRollup" r WHERE r."metricId" = m."id" AND r."resolution" = ${HOUR_MS}
+           AND r."time" >= ${firstHour} AND r."time" < ${firstHour + SPARK_HOURS * HOUR_MS})
+      ) ORDER BY m."id") FROM "Metric" m WHERE m."deviceId" = s."id"
+    ))) ORDER BY s."id") AS "page"
+    FROM "shown" s JOIN "User" u ON u."id" = s."ownerId"`;
+  const rows = JSON.parse(result?.page ?? "[]") as PageRow[];
+  const more = rows.length > limit;
+  const data = rows.slice(0, limit).map((row) => toOverview(row, now));
+  return { data, nextCursor: more ? data.at(-1)!.id : null };
 }
 
-/** Hourly averages from `from` on, a metric to a row (one JSON array each keeps the mapping cheap). */
-async function hourlyAverages(metricIds: number[], from: number): Promise<Map<number, Map<number, number>>> {
-  if (metricIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ metricId: number | bigint; points: string }[]>`
-    SELECT "metricId", json_group_array(json_array("time", "sum" / "count")) AS points
-    FROM "TelemetryRollup"
-    WHERE "metricId" IN (${Prisma.join(metricIds)}) AND "resolution" = ${HOUR_MS} AND "time" >= ${from}
-    GROUP BY "metricId"`;
-  const round = (n: number) => Math.round(n * 1000) / 1000;
-  return new Map(rows.map((row) => [Number(row.metricId), new Map((JSON.parse(row.points) as [number, number][]).map(([t, avg]) => [t, round(avg)]))]));
+function toOverview([id, name, kind, location, enabled, lastSeenAt, createdAt, ownerId, ownerName, metrics]: PageRow, now: number): DeviceOverview {
+  const row: DeviceRow = {
+    id,
+    name,
+    kind,
+    location,
+    enabled: enabled === 1,
+    lastSeenAt: lastSeenAt === null ? null : new Date(lastSeenAt),
+    createdAt: new Date(createdAt),
+    owner: { id: ownerId, name: ownerName },
+    metrics: metrics.map(([metricId, key, unit]) => ({ id: metricId, key, unit })),
+  };
+  const readings = metrics.map(([, key, unit, newest, , hours]) => ({
+    key,
+    unit,
+    time: newest ? new Date(newest[0]).toISOString() : null,
+    value: newest ? newest[1] : null,
+    last24h: hourly(hours),
+  }));
+  const readingsLastHour = metrics.reduce((sum, metric) => sum + metric[4], 0);
+  return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now), readingsLastHour };
+}
+
+/** SPARK_HOURS slots, each an hour's average to three decimals, or null for an hour without readings. */
+function hourly(hours: string | null): (number | null)[] {
+  const slots: (number | null)[] = Array.from({ length: SPARK_HOURS }, () => null);
+  for (const hour of hours?.split(",") ?? []) {
+    const [slot, thousandths] = hour.split(":");
+    slots[Number(slot)] = Number(thousandths) / 1000;
+  }
+  return slots;
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { db, transaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
-import { visibleTo, type Caller } from "./caller";
+import { visibleSql, type Caller } from "./caller";
 import { DAY_MS, rollupFor, rollupWrites } from "./rollups";
 
 export type Bucket = { time: string; min: number; max: number; avg: number; count: number };
@@ -25,7 +25,7 @@ export async function readBuckets(
   // check cost as much as the rest of the Prisma work (1.2-1.7 ms of CPU on about 8).
   const resolution = source === "auto" ? rollupFor(range.bucketMs) : null;
   const [from, to, size] = [range.from.getTime(), range.to.getTime(), range.bucketMs];
-  const visible = Prisma.sql`d."id" = ${deviceId} AND ${deviceWhereSql(visibleTo(caller))}`;
+  const visible = Prisma.sql`d."id" = ${deviceId} AND ${visibleSql(caller)}`;
   const keyIs = range.metric ? Prisma.sql` AND m."key" = ${range.metric}` : Prisma.empty;
   const metrics = Prisma.sql`SELECT m."id" FROM "Metric" m JOIN "Device" d ON d."id" = m."deviceId" WHERE ${visible}${keyIs}`;
   const buckets = resolution
@@ -112,7 +112,7 @@ export async function ingestReadings(
   // the device is not the caller's, a row without a metric when it has none yet.
   const device = await db.$queryRaw<{ kind: string; id: number | bigint | null; key: string | null }[]>`
     SELECT d."kind", m."id", m."key" FROM "Device" d LEFT JOIN "Metric" m ON m."deviceId" = d."id"
-    WHERE d."id" = ${deviceId} AND ${deviceWhereSql(visibleTo(caller))}`;
+    WHERE d."id" = ${deviceId} AND ${visibleSql(caller)}`;
   if (device.length === 0) return null;
   const metricIds = new Map(device.flatMap((m) => (m.key === null ? [] : [[m.key, Number(m.id)] as const])));
   const added = new Set(readings.map((r) => r.metric).filter((key) => !metricIds.has(key)));
@@ -161,23 +161,4 @@ export async function ingestReadings(
     for (const write of writes(tx)) await write;
   });
   return { accepted: readings.length };
-}
-
-/**
- * A device where clause, as visibleTo makes them, as SQL on "Device" d for the raw queries above.
- * Translating visibleTo's own object keeps the rule in one place (caller.ts); a condition this
- * does not know throws instead of being left out, so that the two cannot drift apart into a leak.
- */
-export function deviceWhereSql(where: Prisma.DeviceWhereInput): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [];
-  const translate = (part: Prisma.DeviceWhereInput) => {
-    for (const [key, value] of Object.entries(part)) {
-      if (key === "ownerId" && typeof value === "string") conditions.push(Prisma.sql`d."ownerId" = ${value}`);
-      else if (key === "id" && typeof value === "string") conditions.push(Prisma.sql`d."id" = ${value}`);
-      else if (key === "AND" && Array.isArray(value)) value.forEach(translate);
-      else throw new Error(`deviceWhereSql cannot translate the condition on ${key}`);
-    }
-  };
-  translate(where);
-  return conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " AND ")})` : Prisma.sql`1`;
 }
