@@ -9,16 +9,14 @@ import { deviceAlerts, type DeviceAlert } from "./alerts";
 import { visibleSql, type Caller } from "./caller";
 import { MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type DeviceRow } from "./devices";
 import { HOUR_MS } from "./rollups";
-
-/** Hourly points in a tile's sparkline, the last one the hour now under way. */
-export const SPARK_HOURS = 24;
+import { SPARK_HOURS } from "./sparkline";
 
 export type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
 export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[]; readingsLastHour: number };
 
 /** A device as the statement writes it: fields in SELECT order, then its metrics. */
 type PageRow = [id: string, name: string, kind: string, location: string, enabled: 0 | 1, lastSeenAt: number | null, createdAt: number, ownerId: string, ownerName: string, metrics: MetricRow[]];
-/** A metric: its newest reading ([time, value] or null), its count in the last hour, and its hours ("slot:thousandths,…", or null for none). */
+/** A metric: its newest reading ([time, value] or null), its count in the last hour, and its hours ("[slot,thousandths,…]", or null for none). */
 type MetricRow = [id: number, key: string, unit: string, newest: [number, number] | null, lastHour: number, hours: string | null];
 
 export async function listOverview(
@@ -31,10 +29,11 @@ export async function listOverview(
   const after = page.cursor ? Prisma.sql` AND d."id" > ${page.cursor}` : Prisma.empty;
   // One statement and one JSON array back: Prisma's JS engine spends more on each of a handful of
   // queries, and on mapping their rows, than SQLite spends on all of it. Each metric walks the
-  // (metricId, time) keys: its newest reading, its last hour, its SPARK_HOURS hours from firstHour. An hour
-  // comes as "slot:thousandths" (SQLite writes integers far faster than doubles), in plain text:
-  // whether JSON made in a subquery stays JSON depends on the query plan, so json() makes sure of
-  // it where JSON is wanted. Keyset paging, one row more than the page to know whether another
+  // (metricId, time) keys: its newest reading, its last hour, its SPARK_HOURS hours from firstHour.
+  // The hours come as a flat JSON array of slot and average in thousandths (SQLite writes integers
+  // far faster than doubles), as text: whether JSON made in a subquery stays JSON depends on the
+  // query plan, so json() makes sure of it where JSON is wanted, and the hours are parsed in JS,
+  // which is faster at it. Keyset paging, one row more than the page to know whether another
   // follows: a deleted cursor device cannot end it early.
   const [result] = await db.$queryRaw<{ page: string }[]>`
     WITH "shown" AS (
@@ -45,7 +44,7 @@ export async function listOverview(
       SELECT json_group_array(json_array(m."id", m."key", m."unit",
         json((SELECT json_array(t."time", t."value") FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)),
         (SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS}),
-        (SELECT group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ':' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER))
+        (SELECT '[' || group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ',' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER)) || ']'
          FROM "TelemetryRollup" r WHERE r."metricId" = m."id" AND r."resolution" = ${HOUR_MS}
            AND r."time" >= ${firstHour} AND r."time" < ${firstHour + SPARK_HOURS * HOUR_MS})
       ) ORDER BY m."id") FROM "Metric" m WHERE m."deviceId" = s."id"
@@ -83,9 +82,7 @@ function toOverview([id, name, kind, location, enabled, lastSeenAt, createdAt, o
 /** SPARK_HOURS slots, each an hour's average to three decimals, or null for an hour without readings. */
 function hourly(hours: string | null): (number | null)[] {
   const slots: (number | null)[] = Array.from({ length: SPARK_HOURS }, () => null);
-  for (const hour of hours?.split(",") ?? []) {
-    const [slot, thousandths] = hour.split(":");
-    slots[Number(slot)] = Number(thousandths) / 1000;
-  }
+  const pairs = hours === null ? [] : (JSON.parse(hours) as number[]);
+  for (let i = 0; i < pairs.length; i += 2) slots[pairs[i]!] = pairs[i + 1]! / 1000;
   return slots;
 }
