@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { formatReading } from "@/lib/devices/format";
 import type { Tile } from "@/lib/devices/tile";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
@@ -22,17 +21,12 @@ export function DeviceCard({ tile: device }: { tile: Tile }) {
         </h2>
         <div className="flex shrink-0 gap-1.5">
           {device.alerts.length > 0 && (
-            <Badge tone="red">
-              {device.alerts.length} {device.alerts.length === 1 ? "alert" : "alerts"}
-            </Badge>
+            <Badge tone="red">{`${device.alerts.length} ${device.alerts.length === 1 ? "alert" : "alerts"}`}</Badge>
           )}
           <StatusBadge status={device.status} />
         </div>
       </div>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        {device.kind}
-        {device.location && ` · ${device.location}`}
-      </p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{device.about}</p>
       {device.alerts.length > 0 && (
         <ul className="mt-2 space-y-0.5 text-xs text-red-800 dark:text-red-300" aria-label={`Alerts for ${device.name}`} data-testid="device-alerts">
           {device.alerts.map((message) => (
@@ -46,10 +40,10 @@ export function DeviceCard({ tile: device }: { tile: Tile }) {
             <div key={reading.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3">
               <dt className="truncate text-xs text-zinc-600 dark:text-zinc-400">{reading.label}</dt>
               <dd className="text-right text-sm font-medium tabular-nums" data-testid={`reading-${reading.key}`}>
-                {formatReading(reading.value, reading.unit)}
+                {reading.value}
               </dd>
               <dd className="col-span-2">
-                <Sparkline values={reading.last24h} label={reading.label} unit={reading.unit} />
+                <Sparkline path={reading.path} summary={reading.summary} />
               </dd>
             </div>
           ))}

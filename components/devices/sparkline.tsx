@@ -1,51 +1,12 @@
-// A metric's last 24 hours as a small server-rendered SVG line: no chart library on the homepage.
-// Gaps in the data stay gaps. Its label says the range in words.
-import { formatReading } from "@/lib/devices/format";
+// A tile's sparkline, drawn from the path the server worked out (lib/devices/sparkline.ts): no
+// chart library on the homepage. The line's look is the .sparkline rule in globals.css, so that
+// 300 paths do not each repeat six presentation attributes.
+import { SPARK_VIEWBOX } from "@/lib/devices/sparkline";
 
-/** Whole units between points keep the path short: the box stretches to the tile's width anyway. */
-const STEP = 4;
-const HEIGHT = 24;
-const MIN_SPAN = 0.02;
-
-/** The SVG path through the points, scaled to the box; a null breaks the line. */
-export function sparklinePath(values: (number | null)[]): string {
-  const present = values.filter((v): v is number => v !== null);
-  if (present.length === 0) return "";
-  // A span of at least 2% of the level, so that a steady reading's noise does not fill the box.
-  const [min, max] = [Math.min(...present), Math.max(...present)];
-  const floor = (Math.max(Math.abs(min), Math.abs(max)) * MIN_SPAN) / 2;
-  const mid = (min + max) / 2;
-  const [low, high] = max - min >= 2 * floor ? [min, max] : [mid - floor, mid + floor];
-  const span = high - low || 1;
-  let path = "";
-  let drawing = false;
-  values.forEach((value, i) => {
-    if (value === null) {
-      drawing = false;
-      return;
-    }
-    // A flat series sits in the middle; otherwise the lowest point touches the bottom.
-    const y = high === low ? HEIGHT / 2 : HEIGHT - 1 - ((value - low) / span) * (HEIGHT - 2);
-    const point = `${i * STEP} ${Math.round(y * 10) / 10}`;
-    // A lone moveto is never stroked: a point between gaps becomes a zero-length line, a dot.
-    const alone = !drawing && (values[i + 1] ?? null) === null;
-    path += drawing ? `L${point}` : alone ? `M${point}L${point}` : `M${point}`;
-    drawing = true;
-  });
-  return path;
-}
-
-export function Sparkline({ values, label, unit }: { values: (number | null)[]; label: string; unit: string }) {
-  const path = sparklinePath(values);
-  const present = values.filter((v): v is number => v !== null);
-  const summary = present.length
-    ? `${label}, last 24 hours: from ${formatReading(Math.min(...present), unit)} to ${formatReading(Math.max(...present), unit)}`
-    : `${label}: no readings in the last 24 hours`;
+export function Sparkline({ path, summary }: { path: string; summary: string }) {
   return (
-    <svg viewBox={`0 0 ${Math.max(1, values.length - 1) * STEP} ${HEIGHT}`} preserveAspectRatio="none" className="h-6 w-full text-sky-600 dark:text-sky-400" role="img" aria-label={summary}>
-      {path && (
-        <path d={path} fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
-      )}
+    <svg viewBox={SPARK_VIEWBOX} preserveAspectRatio="none" className="sparkline h-6 w-full text-sky-600 dark:text-sky-400" role="img" aria-label={summary}>
+      {path && <path d={path} />}
     </svg>
   );
 }

@@ -1,8 +1,9 @@
 // The homepage's overview: newest readings, hourly sparkline points from the rollups, and alerts.
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser } from "@/lib/testing/factories";
-import { listOverview, SPARK_HOURS } from "./overview";
+import { listOverview } from "./overview";
 import { HOUR_MS } from "./rollups";
+import { SPARK_HOURS } from "./sparkline";
 import { ingestReadings } from "./telemetry";
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sparklinePath } from "./sparkline";
+import { SPARK_HOURS, SPARK_VIEWBOX, sparklinePath, sparklineSummary } from "./sparkline";
 
 describe("sparklinePath", () => {
   it("spans the box: the lowest point at the bottom, the highest at the top, left to right", () => {
@@ -19,5 +19,19 @@ describe("sparklinePath", () => {
     expect(sparklinePath([4, 4])).toBe("M0 12L4 12");
     expect(sparklinePath([null, null])).toBe("");
     expect(sparklinePath([])).toBe("");
+  });
+
+  it("fits SPARK_HOURS points across its box", () => {
+    const path = sparklinePath(Array.from({ length: SPARK_HOURS }, (_, i) => i));
+    const width = Number(SPARK_VIEWBOX.split(" ")[2]);
+    expect(path.startsWith("M0 ")).toBe(true);
+    expect(path.endsWith(`L${width} 1`)).toBe(true);
+  });
+});
+
+describe("sparklineSummary", () => {
+  it("says the range in words, or that there was nothing", () => {
+    expect(sparklineSummary([null, 21.5, 19.25], "Temperature", "°C")).toBe("Temperature, last 24 hours: from 19.25 °C to 21.5 °C");
+    expect(sparklineSummary([null, null], "Battery", "%")).toBe("Battery: no readings in the last 24 hours");
   });
 });
