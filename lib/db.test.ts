@@ -28,6 +28,16 @@ describe("the database connection", () => {
     expect(await pragma("busy_timeout")).toBe(BUSY_TIMEOUT_MS);
   });
 
+  it("keeps readings and rollups clustered on their key, each row stored once", async () => {
+    const tables = await client.$queryRawUnsafe<{ name: string; sql: string }[]>(
+      `SELECT "name", "sql" FROM sqlite_master WHERE "type" = 'table' AND "name" IN ('Telemetry', 'TelemetryRollup') ORDER BY "name"`,
+    );
+    expect(tables.map((table) => [table.name, /\bWITHOUT ROWID\s*$/i.test(table.sql)])).toEqual([
+      ["Telemetry", true],
+      ["TelemetryRollup", true],
+    ]);
+  });
+
   it("deletes a user's devices, metrics and readings with the user", async () => {
     const user = await createUser();
     const device = await createDevice(user.id, { readings: [{ key: "temperature", values: [[new Date(), 20]] }] });
