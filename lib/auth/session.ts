@@ -14,10 +14,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
-  });
+  // Raw, like the other reads on every page's path (see lib/tokens/policy.ts).
+  const [user] = await db.$queryRaw<(SessionUser & { disabledAt: Date | null })[]>`
+    SELECT "id", "email", "name", "role", "disabledAt" FROM "User" WHERE "id" = ${id}`;
   if (!user || user.disabledAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

@@ -6,25 +6,29 @@ import { db } from "@/lib/db";
 import { decryptToken, encryptToken } from "./encryption";
 import { TokenError } from "./errors";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
-import { getPolicy, rotationWindowMs } from "./policy";
+import { rotationWindowMs } from "./policy";
 
 export type DashboardToken = { state: "ok"; token: string } | { state: "revoked" };
+
+type LatestToken = { id: string; ciphertext: string | null; revokedAt: Date | null; expiresAt: Date; replacedById: string | null; rotationIntervalDays: number | bigint };
 
 /** Overlap for automatic rotation: requests in flight with the old token still succeed. */
 const AUTO_ROTATION_GRACE_HOURS = 1;
 
 export async function dashboardTokenFor(userId: string, now = Date.now(), attempt = 0): Promise<DashboardToken> {
-  const latest = await db.apiToken.findFirst({
-    where: { userId, kind: "DASHBOARD" },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, ciphertext: true, revokedAt: true, expiresAt: true, replacedById: true, user: { select: { role: true } } },
-  });
+  // One raw statement for the token, its owner's role and that role's policy: this runs on every
+  // dashboard page, where Prisma's two model queries cost more than the reads (see policy.ts).
+  const [latest] = await db.$queryRaw<LatestToken[]>`
+    SELECT t."id", t."ciphertext", t."revokedAt", t."expiresAt", t."replacedById", p."rotationIntervalDays"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" JOIN "Policy" p ON p."role" = u."role"
+    WHERE t."userId" = ${userId} AND t."kind" = 'DASHBOARD'
+    ORDER BY t."createdAt" DESC, t."id" DESC LIMIT 1`;
   if (latest?.revokedAt) return { state: "revoked" };
   // None yet, or expired for want of use (nobody signed in for a whole interval): not a revocation.
   if (!latest || latest.expiresAt.getTime() <= now) return issueFresh(userId, now, attempt);
 
-  const policy = await getPolicy(latest.user.role);
-  if (!latest.replacedById && latest.expiresAt.getTime() - now <= rotationWindowMs(policy)) {
+  const window = rotationWindowMs({ rotationIntervalDays: Number(latest.rotationIntervalDays) });
+  if (!latest.replacedById && latest.expiresAt.getTime() - now <= window) {
     try {
       return { state: "ok", token: (await rotateToken("system", latest.id, AUTO_ROTATION_GRACE_HOURS)).token };
     } catch (error) {

@@ -12,7 +12,6 @@ describe("getPolicy", () => {
       rotationIntervalDays: 90,
       gracePeriodHours: 24,
       idleDisableDays: 60,
-      updatedAt: expect.any(Date),
     });
   });
 
