@@ -12,8 +12,9 @@ const PORT = 3300;
 const DIST_DIR = ".next-bench-homepage";
 const DEVICES = 100;
 const DAYS = 30;
-const WARM_UP = 5;
-const RUNS = 50;
+/** V8 keeps optimising the render's code for a few dozen requests (the first 20 ran about 20% slower). */
+const WARM_UP = 30;
+const RUNS = 100;
 const RENDER_AIM_MS = 150;
 const SCRIPT_AIM_BYTES = 180_000;
 
@@ -107,7 +108,8 @@ Method: \`bench/homepage.ts\` seeds a fresh SQLite file with \`seed({ devices: $
 \`${DIST_DIR}\` (skipped when its sources have not changed), runs \`next start\` on port ${PORT} with the API rate limits
 raised out of the way, and signs in as the admin, who sees all ${DEVICES} devices, through next-auth's CSRF and
 credentials endpoints with the password the seed made. It then requests \`/\` with that session cookie
-${WARM_UP} times to warm up and ${RUNS} times measured, one at a time, each timed from the request to the last byte
+${WARM_UP} times to warm up (V8 is still optimising the render's code over the first twenty or so requests,
+which run about 20% slower; a server in use is past them) and ${RUNS} times measured, one at a time, each timed from the request to the last byte
 of the body (gzip accepted, as a browser does). Every response must be a 200 that names all ${DEVICES} devices,
 so a redirect to /login or an error page cannot pass for a fast render. The render includes the page's
 calls to the device API with the admin's server-held token, in process. HTML is the decoded size;
