@@ -4,8 +4,8 @@
 // What the device API refuses comes back as `errors` and shows beside the fields.
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { FieldError, FormMessage } from "@/components/tokens/field-error";
-import { BUTTON, INPUT } from "@/components/tokens/styles";
+import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { BUTTON, INPUT } from "@/components/ui/styles";
 
 type Props = { from: string; to: string; errors?: Record<string, string[]>; message?: string };
 

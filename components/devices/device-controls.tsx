@@ -3,8 +3,8 @@
 // form posts a server action; errors show beside their field and in one live region.
 import { useActionState } from "react";
 import type { FormState } from "@/lib/auth/form-state";
-import { ConfirmDialog } from "@/components/tokens/confirm-dialog";
-import { BUTTON } from "@/components/tokens/styles";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { BUTTON } from "@/components/ui/styles";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 type Props = { device: { id: string; name: string; enabled: boolean }; update: Action; remove: Action };

@@ -1,6 +1,6 @@
 // Search, status filter and sort as a plain GET form: it works without JavaScript, and the URL
 // keeps the view, so it can be shared or reloaded.
-import { BUTTON } from "@/components/tokens/styles";
+import { BUTTON } from "@/components/ui/styles";
 import { SORTS, type DeviceFilter } from "@/lib/devices/filter";
 
 const control = "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";

@@ -5,10 +5,10 @@
 import { useId, useState } from "react";
 import type { TokenFormState } from "@/lib/auth/form-state";
 import type { Scope } from "@/lib/tokens/scopes";
-import { FieldError, FormMessage } from "./field-error";
-import { BUTTON, INPUT, SELECT } from "./styles";
+import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { BUTTON, INPUT, SELECT } from "@/components/ui/styles";
 import { TokenRevealDialog } from "./token-reveal-dialog";
-import { useFormAction, type ServerAction } from "./use-form-action";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 export type IssuableKind = "PERSONAL" | "DEVICE" | "DASHBOARD";
 

@@ -2,9 +2,9 @@
 // Revoke every live token of a user at once, after a confirmation.
 import { useId } from "react";
 import type { FormState } from "@/lib/auth/form-state";
-import { ConfirmDialog } from "./confirm-dialog";
-import { FormMessage } from "./field-error";
-import { useFormAction, type ServerAction } from "./use-form-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage } from "@/components/ui/field-error";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 type Props = { action: ServerAction<FormState>; userId: string; userName: string; liveCount: number };
 

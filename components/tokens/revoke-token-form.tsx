@@ -2,9 +2,9 @@
 // Revoke one token, after a confirmation that says what stops working.
 import { useId } from "react";
 import type { FormState } from "@/lib/auth/form-state";
-import { ConfirmDialog } from "./confirm-dialog";
-import { FormMessage } from "./field-error";
-import { useFormAction, type ServerAction } from "./use-form-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage } from "@/components/ui/field-error";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 type Props = { action: ServerAction<FormState>; tokenId: string; tokenName: string; live: boolean; warning?: string };
 

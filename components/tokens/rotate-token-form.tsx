@@ -4,10 +4,10 @@
 // changes, so that the dialog and the message outlive the button.
 import { useId } from "react";
 import type { TokenFormState } from "@/lib/auth/form-state";
-import { FormMessage } from "./field-error";
-import { BUTTON, SELECT } from "./styles";
+import { FormMessage } from "@/components/ui/field-error";
+import { BUTTON, SELECT } from "@/components/ui/styles";
 import { TokenRevealDialog } from "./token-reveal-dialog";
-import { useFormAction, type ServerAction } from "./use-form-action";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 const GRACE = [
   { hours: 0, label: "No grace" },

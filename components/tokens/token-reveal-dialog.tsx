@@ -2,7 +2,7 @@
 // Shows a new token once, in a modal dialog with a copy button. Closing it calls onClose, which
 // must drop the token from state: there is no way to see it again.
 import { useEffect, useId, useRef, useState } from "react";
-import { BUTTON, DIALOG, INPUT } from "./styles";
+import { BUTTON, DIALOG, INPUT } from "@/components/ui/styles";
 
 export function TokenRevealDialog({ token, name, onClose }: { token: string; name?: string; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -2,10 +2,10 @@
 // Disable a user (after a confirmation: every token they hold is revoked) or enable them again.
 import { useId } from "react";
 import type { FormState } from "@/lib/auth/form-state";
-import { ConfirmDialog } from "@/components/tokens/confirm-dialog";
-import { FormMessage } from "@/components/tokens/field-error";
-import { BUTTON } from "@/components/tokens/styles";
-import { useFormAction, type ServerAction } from "@/components/tokens/use-form-action";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormMessage } from "@/components/ui/field-error";
+import { BUTTON } from "@/components/ui/styles";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 type Props = { action: ServerAction<FormState>; userId: string; userName: string; disabled: boolean };
 

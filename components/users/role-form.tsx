@@ -2,9 +2,9 @@
 // Change one user's role. A downgrade narrows their tokens at once; the message says how many.
 import { useId } from "react";
 import type { FormState } from "@/lib/auth/form-state";
-import { FieldError, FormMessage } from "@/components/tokens/field-error";
-import { BUTTON, SELECT } from "@/components/tokens/styles";
-import { useFormAction, type ServerAction } from "@/components/tokens/use-form-action";
+import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { BUTTON, SELECT } from "@/components/ui/styles";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 type Props = { action: ServerAction<FormState>; userId: string; userName: string; role: "ADMIN" | "STANDARD" };
 

@@ -1,4 +1,4 @@
-// Class names shared by the token and user forms, so that every control looks and focuses alike.
+// Class names shared by every form (tokens, users, devices), so that every control looks and focuses alike.
 // Busy buttons use aria-disabled rather than disabled: a disabled button drops the keyboard focus,
 // and the dialogs return focus to the button that opened them.
 export const BUTTON = {
