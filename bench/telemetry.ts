@@ -1,11 +1,11 @@
 // The device page's 30-day chart query on the full demo seed (3.2 million minute readings): from the
 // hourly rollups against the same aggregate over the raw readings, in one run. Writes BENCHMARKS.md.
+import { DAY_MS } from "@/lib/time";
 import { machine, writeSection } from "./report";
 import { freshDatabase } from "./server";
 import { percentile } from "./stats";
 
 const RUNS = 100;
-const DAY_MS = 86_400_000;
 
 async function main() {
   const url = freshDatabase("bench-telemetry");

@@ -11,11 +11,9 @@ import { signalFor, signalState, signalValue } from "@/lib/devices/signal";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { BUSY_TIMEOUT_MS, databaseFile, resolveDatabaseUrl } from "@/lib/sqlite";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { DEMO_USERS, demoDevices, type DemoDevice } from "./seed-data";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
 export type SeedOptions = {
   url: string;
@@ -101,22 +99,22 @@ async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<P
 
 /** Bulk inserts through better-sqlite3 itself: Prisma's createMany is far slower for millions of rows. */
 function writeReadings(file: string, pending: PendingDevice[], options: SeedOptions): number {
-  const now = Math.floor((options.now ?? Date.now()) / MINUTE) * MINUTE;
-  const start = now - options.days * DAY;
+  const now = Math.floor((options.now ?? Date.now()) / MINUTE_MS) * MINUTE_MS;
+  const start = now - options.days * DAY_MS;
   const raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   raw.pragma("synchronous = NORMAL");
   const insert = raw.prepare('INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES (?, ?, ?)');
   const markSeen = raw.prepare('UPDATE "Device" SET "lastSeenAt" = ? WHERE "id" = ?');
   // One transaction a device: its readings and its last-seen time land together or not at all.
   const insertDevice = raw.transaction((device: PendingDevice) => {
-    const end = now - device.silentForHours * HOUR;
+    const end = now - device.silentForHours * HOUR_MS;
     // A device silent for longer than the window still gets a day of history before it went quiet.
-    const from = Math.min(start, end - DAY);
+    const from = Math.min(start, end - DAY_MS);
     let count = 0;
     for (const series of device.series) {
       const spec = series.signal;
       const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
-      for (let time = from; time <= end; time += MINUTE, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
+      for (let time = from; time <= end; time += MINUTE_MS, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
     }
     markSeen.run(end, device.deviceId);
     return count;

@@ -5,10 +5,10 @@ import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 
 import type { ChartPoint } from "@/lib/devices/chart-points";
 import { dayTicks } from "@/lib/devices/chart-ticks";
 import { formatReading } from "@/lib/devices/format";
+import { DAY_MS } from "@/lib/time";
 
 type Props = { points: ChartPoint[]; unit: string; from: number; to: number };
 
-const DAY_MS = 86_400_000;
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 export function MetricChart({ points, unit, from, to }: Props) {

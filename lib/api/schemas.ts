@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { DEVICE_KINDS } from "@/lib/devices/catalog";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
+import { DAY_MS } from "@/lib/time";
 import { SCOPES } from "@/lib/tokens/scopes";
 
-const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 366;
 export const MAX_POINTS = 5_000;
 export const MAX_BATCH = 1_000;

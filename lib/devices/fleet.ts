@@ -2,11 +2,11 @@
 // and how many alerts are open.
 import "server-only";
 import { db } from "@/lib/db";
+import { HOUR_MS } from "@/lib/time";
 import { deviceAlerts } from "./alerts";
 import { visibleTo, type Caller } from "./caller";
 import { countsSince, latestValues } from "./latest";
 import type { DeviceOverview } from "./overview";
-import { HOUR_MS } from "./rollups";
 import { deviceStatus, type DeviceStatus } from "./status";
 
 export type FleetSummary = { devices: Record<DeviceStatus | "total", number>; readingsLastHour: number; alerts: number };

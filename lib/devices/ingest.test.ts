@@ -1,7 +1,7 @@
 // ingestReadings below the API: what it stores, exactly, and who it refuses.
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { HOUR_MS } from "./rollups";
+import { HOUR_MS } from "@/lib/time";
 import { ingestReadings, MAX_METRICS_PER_DEVICE } from "./telemetry";
 
 const MINUTE = 60_000;

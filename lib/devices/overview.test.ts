@@ -1,8 +1,8 @@
 // The homepage's overview: newest readings, hourly sparkline points from the rollups, and alerts.
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser } from "@/lib/testing/factories";
+import { HOUR_MS } from "@/lib/time";
 import { listOverview } from "./overview";
-import { HOUR_MS } from "./rollups";
 import { SPARK_HOURS } from "./sparkline";
 import { ingestReadings } from "./telemetry";
 

@@ -5,10 +5,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { HOUR_MS } from "@/lib/time";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
 import { visibleSql, type Caller } from "./caller";
 import { MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type DeviceRow } from "./devices";
-import { HOUR_MS } from "./rollups";
 import { SPARK_HOURS } from "./sparkline";
 
 export type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };

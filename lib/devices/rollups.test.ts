@@ -2,7 +2,8 @@
 // read back to the same buckets as a raw aggregate gives.
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { DAY_MS, HOUR_MS, rollupFor } from "./rollups";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { rollupFor } from "./rollups";
 import { ingestReadings, readBuckets, type Reading } from "./telemetry";
 
 const MINUTE = 60_000;

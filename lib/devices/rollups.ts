@@ -2,9 +2,8 @@
 // minute data charts from a few hundred rows instead of tens of thousands. It runs SQL through the
 // client it is given (no env, no secrets), so the seed can use it outside the server too.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
 export const RESOLUTIONS = [HOUR_MS, DAY_MS] as const;
 
 type Client = Pick<Prisma.TransactionClient, "$executeRaw">;

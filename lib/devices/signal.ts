@@ -1,8 +1,8 @@
 // Plausible readings for the demo seed and the simulator: a daily cycle, a slow drift and noise,
 // from a seeded generator so that the same device always tells the same story.
+import { DAY_MS } from "@/lib/time";
 import type { MetricSpec, SignalSpec } from "./catalog";
 
-const DAY_MS = 86_400_000;
 
 /** mulberry32: a small, fast, seedable PRNG; good enough for demo data, never for secrets. */
 export function seededRandom(seed: number): () => number {

@@ -1,9 +1,9 @@
 // One simulated device's report: readings a minute apart since it last reported, then one at
 // "now", pushed through the real ingest API with its own device token, in batches of 500.
+import { MINUTE_MS } from "@/lib/time";
 import { DEVICE_KINDS } from "./catalog";
 import { seededRandom, signalFor, signalState, signalValue, type SignalChanges, type SignalState } from "./signal";
 
-const MINUTE = 60_000;
 const BATCH = 500;
 
 export type SimulatedDevice = {
@@ -28,7 +28,7 @@ function stateAt(series: number, time: number): SignalState {
 export async function pushReadings(base: string, device: SimulatedDevice, now: number): Promise<number> {
   const metrics = DEVICE_KINDS[device.kind].metrics;
   const times: number[] = [];
-  for (let time = Math.floor(device.last / MINUTE) * MINUTE + MINUTE; time < now; time += MINUTE) times.push(time);
+  for (let time = Math.floor(device.last / MINUTE_MS) * MINUTE_MS + MINUTE_MS; time < now; time += MINUTE_MS) times.push(time);
   times.push(now);
   const readings = times.flatMap((time) =>
     metrics.map((spec, m) => ({

@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/client";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { visibleTo, type Caller } from "./caller";
-import { DAY_MS, HOUR_MS } from "./rollups";
 import { ingestReadings, isoFormatter, readBuckets } from "./telemetry";
 
 describe("isoFormatter", () => {

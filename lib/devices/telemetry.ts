@@ -2,9 +2,10 @@
 import "server-only";
 import { db, transaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { DAY_MS } from "@/lib/time";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
 import { visibleSql, type Caller } from "./caller";
-import { DAY_MS, rollupFor, rollupWrites } from "./rollups";
+import { rollupFor, rollupWrites } from "./rollups";
 
 export type Bucket = { time: string; min: number; max: number; avg: number; count: number };
 export type Series = { metric: string; unit: string; buckets: Bucket[] };

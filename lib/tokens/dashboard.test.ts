@@ -1,11 +1,11 @@
 import { decodeProtectedHeader } from "jose";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createUser, testDb } from "@/lib/testing/factories";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { dashboardTokenFor } from "./dashboard";
 import { decryptToken, encryptToken, keyring } from "./encryption";
 import { parseToken } from "./format";
 import { issueToken, revokeToken } from "./lifecycle";
-import { DAY_MS, HOUR_MS } from "./policy";
 import { DASHBOARD_SCOPES } from "./scopes";
 import { verifyToken } from "./verify";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser, issueTestToken, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { decryptToken } from "./encryption";
 import { TokenError } from "./errors";
 import { parseToken, SECRET_LENGTH } from "./format";
 import { hashToken } from "./hash";
 import { issueToken, revokeAllTokens, revokeToken, rotateToken, type Manager } from "./lifecycle";
-import { DAY_MS, HOUR_MS } from "./policy";
 import { DASHBOARD_SCOPES, type Scope } from "./scopes";
 import { verifyToken } from "./verify";
 

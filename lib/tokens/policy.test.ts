@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DAY_MS, getPolicy, HOUR_MS, listPolicies, rotationWindowMs } from "./policy";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { getPolicy, listPolicies, rotationWindowMs } from "./policy";
 import { SCOPES } from "./scopes";
 
 // These read the migration's defaults; no test file changes the shared Policy rows.

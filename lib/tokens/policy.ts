@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
+import { DAY_MS } from "@/lib/time";
 import { parseScopes, type Scope } from "./scopes";
 
 export type Policy = {
@@ -12,9 +13,6 @@ export type Policy = {
   gracePeriodHours: number;
   idleDisableDays: number;
 };
-
-export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
 
 /** A policy row as SQL gives it (integers may come back as bigint). */
 type PolicyRow = { role: Role; scopes: string; maxLifetimeDays: number | bigint; rotationIntervalDays: number | bigint; gracePeriodHours: number | bigint; idleDisableDays: number | bigint };

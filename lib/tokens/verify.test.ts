@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "@/lib/time";
 import { forgetVerified, VERIFIED_TTL_MS } from "./verified-cache";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
-import { DAY_MS } from "./policy";
 import { recordUse, verifyToken, type Principal } from "./verify";
 
 const row = (id: string) => testDb().apiToken.findUniqueOrThrow({ where: { id } });

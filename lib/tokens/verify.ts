@@ -4,9 +4,9 @@ import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import { db, isBusy, transaction } from "@/lib/db";
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
+import { DAY_MS } from "@/lib/time";
 import { parseToken } from "./format";
 import { hashToken } from "./hash";
-import { DAY_MS } from "./policy";
 import { parseScopes, type Scope } from "./scopes";
 import { forgetVerified, recall, remember } from "./verified-cache";
 
