@@ -54,6 +54,14 @@ export function apiClient(defaultIp: string) {
 
 export type Call = ReturnType<typeof apiClient>;
 
+/** A device's telemetry through the API: ingest readings and read buckets, as `token()` unless told otherwise. */
+export function telemetryCalls(call: Call, token: () => string) {
+  return {
+    ingest: (deviceId: string, readings: unknown[], as = token()) => call("POST", `/devices/${deviceId}/telemetry`, { token: as, body: { readings } }),
+    read: (deviceId: string, query: string, as = token()) => call("GET", `/devices/${deviceId}/telemetry?${query}`, { token: as }),
+  };
+}
+
 /**
  * Asserts an RFC 9457 problem with the given status: the content type, the five members, no stack
  * frame, and none of the given secrets echoed back. A 401 must also challenge with Bearer.
