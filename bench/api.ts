@@ -6,6 +6,7 @@ import fs from "node:fs";
 import autocannon from "autocannon";
 import { machine, writeSection } from "./report";
 import { buildOnce, freshDatabase, randomSecret, startServer, UNLIMITED_RATES } from "./server";
+import { percentile } from "./stats";
 
 const PORT = 3400;
 const BASE = `http://localhost:${PORT}`;
@@ -153,8 +154,7 @@ function reportIngest(rounds: IngestRound[]) {
   const readings = rounds.reduce((n, r) => n + r.readings, 0);
   const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
   const perSecond = readings / seconds;
-  const sorted = rounds.flatMap((r) => r.batchMs).sort((a, b) => a - b);
-  const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1]!;
+  const batchMs = rounds.flatMap((r) => r.batchMs);
   writeSection(
     "ingest",
     `## Telemetry ingest through the API
@@ -163,7 +163,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.
 
 **${perSecond.toFixed(0)} readings/s** (aim: at least 20,000): ${readings.toLocaleString("en")} readings in ${seconds.toFixed(2)} s, as
 ${INGEST_ROUNDS} rounds of ${INGEST_BATCHES} batches of ${INGEST_BATCH_SIZE} (each round: ${rounds.map((r) => (r.readings / r.seconds).toFixed(0)).join(", ")} readings/s);
-a batch took ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms at p50 and ${p95.toFixed(0)} ms at p95.${serverCpu(rounds)}
+a batch took ${percentile(batchMs, 50).toFixed(0)} ms at p50 and ${percentile(batchMs, 95).toFixed(0)} ms at p95.${serverCpu(rounds)}
 
 Method: on the same \`next start\` (after the read benchmark when both run), a device token posts batches of ${INGEST_BATCH_SIZE} new readings
 (three metrics at minute resolution, as the demo's devices report; about 2.8 hours a batch) to \`POST /api/v1/devices/{id}/telemetry\` from ${INGEST_WORKERS} concurrent clients,
