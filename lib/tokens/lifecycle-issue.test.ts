@@ -6,7 +6,7 @@ import { decryptToken } from "./encryption";
 import { parseToken, SECRET_LENGTH } from "./format";
 import { hashToken } from "./hash";
 import { issueToken } from "./lifecycle";
-import { asManager, auditFor, issuePersonal, row, tokenError } from "./lifecycle-helpers";
+import { asManager, auditFor, issuePersonal, row, tokenError } from "./test-helpers";
 import { DASHBOARD_SCOPES } from "./scopes";
 import { verifyToken } from "./verify";
 

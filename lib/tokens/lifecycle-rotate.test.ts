@@ -6,7 +6,7 @@ import { decryptToken } from "./encryption";
 import { TokenError } from "./errors";
 import { parseToken } from "./format";
 import { issueToken, revokeAllTokens, revokeToken, rotateToken } from "./lifecycle";
-import { asManager, auditFor, issuePersonal, row, tokenError } from "./lifecycle-helpers";
+import { asManager, auditFor, issuePersonal, row, tokenError } from "./test-helpers";
 import { verifyToken } from "./verify";
 
 describe("rotateToken", () => {

@@ -1,21 +1,13 @@
+// Verifying a token: what it gives, what it refuses and when, and idle tokens.
 import { describe, expect, it } from "vitest";
-import { DAY_MS } from "@/lib/time";
-import { forgetVerified, VERIFIED_TTL_MS } from "./verified-cache";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import { DAY_MS } from "@/lib/time";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
-import { recordUse, verifyToken, type Principal } from "./verify";
-
-const row = (id: string) => testDb().apiToken.findUniqueOrThrow({ where: { id } });
-const setRow = (id: string, data: { expiresAt?: Date; graceEndsAt?: Date; lastUsedAt?: Date; createdAt?: Date }) => testDb().apiToken.update({ where: { id }, data });
-
-/** The principal of a token that must verify. */
-async function principalOf(token: string, now?: number): Promise<Principal> {
-  const result = await verifyToken(token, now);
-  if (!result.ok) throw new Error(`expected the token to verify, got ${result.reason}`);
-  return result.principal;
-}
+import { principalOf, row, setRow } from "./test-helpers";
+import { forgetVerified } from "./verified-cache";
+import { verifyToken } from "./verify";
 
 /** Stores a row under the hash of `token` directly, as if it had been issued, whatever its format. */
 async function plantRow(userId: string, token: string) {
@@ -198,77 +190,5 @@ describe("verifyToken", () => {
     expect((await verifyToken(token)).ok).toBe(true);
     expect((await row(view.id)).revokedAt).toBeNull();
     expect(await testDb().auditEvent.count({ where: { targetId: view.id, action: "token.idle_disabled" } })).toBe(0);
-  });
-});
-
-describe("recordUse", () => {
-  it("writes the time and IP of use, at most once a minute", async () => {
-    const user = await createUser();
-    const { token, view } = await issueTestToken(user.id);
-    const t0 = Date.now();
-
-    const fresh = await principalOf(token);
-    await recordUse(fresh, "203.0.113.9", t0);
-    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
-
-    // A stale principal (read before the first write) is stopped by the database's condition.
-    await recordUse(fresh, "203.0.113.10", t0 + 30_000);
-    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
-
-    // A current principal is stopped before any write.
-    const current = await principalOf(token);
-    expect(current.lastUsedAt).toEqual(new Date(t0));
-    await recordUse(current, "203.0.113.11", t0 + 59_999);
-    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
-
-    // After a minute, the next use is written.
-    await recordUse(current, "203.0.113.12", t0 + 61_000);
-    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0 + 61_000), lastUsedIp: "203.0.113.12" });
-  });
-
-  it("writes only the principal's own token", async () => {
-    const user = await createUser();
-    const a = await issueTestToken(user.id);
-    const b = await issueTestToken(user.id);
-    await recordUse(await principalOf(a.token), null, Date.now());
-    expect((await row(a.view.id)).lastUsedAt).not.toBeNull();
-    expect((await row(b.view.id)).lastUsedAt).toBeNull();
-  });
-
-  it("keeps a used token from going idle", async () => {
-    const user = await createUser();
-    const { token, view } = await issueTestToken(user.id, { expiresInDays: 90 });
-    await setRow(view.id, { createdAt: new Date(Date.now() - 59 * DAY_MS) });
-    await recordUse(await principalOf(token), "203.0.113.9", Date.now());
-    // Two days later, 61 days after creation but 2 after the last use.
-    expect((await verifyToken(token, Date.now() + 2 * DAY_MS)).ok).toBe(true);
-  });
-});
-
-describe("the half-second verification cache", () => {
-  it("keeps a change made behind this process's back for at most VERIFIED_TTL_MS", async () => {
-    const user = await createUser();
-    const { token, view } = await issueTestToken(user.id);
-    const now = Date.now();
-    expect((await verifyToken(token, now)).ok).toBe(true);
-    await testDb().apiToken.update({ where: { id: view.id }, data: { revokedAt: new Date(now) } });
-    expect((await verifyToken(token, now + VERIFIED_TTL_MS - 1)).ok).toBe(true);
-    expect(await verifyToken(token, now + VERIFIED_TTL_MS)).toEqual({ ok: false, reason: "revoked" });
-  });
-
-  it("forgets a token revoked through this process at once", async () => {
-    const user = await createUser();
-    const { token, view } = await issueTestToken(user.id);
-    expect((await verifyToken(token)).ok).toBe(true);
-    await revokeToken("system", view.id);
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
-  });
-
-  it("never serves a token past its own expiry", async () => {
-    const user = await createUser();
-    const { token, view } = await issueTestToken(user.id, { expiresInDays: 1 });
-    const end = view.expiresAt.getTime();
-    expect((await verifyToken(token, end - 100)).ok).toBe(true);
-    expect(await verifyToken(token, end)).toEqual({ ok: false, reason: "expired" });
   });
 });
