@@ -32,3 +32,26 @@ test("the homepage summarises the fleet and searches, filters and sorts it", asy
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("search").getByLabel("Sort by")).toHaveValue("name");
 });
+
+test("the tiles do not prefetch their device pages, and a click still opens one in the app", async ({ page }) => {
+  // A visible tile's link would fetch its (dynamic) device page ahead, and again after each live
+  // refresh: dozens of server renders a minute for one open homepage, for pages seldom opened.
+  const user = await signedInAs(page, "STANDARD");
+  const device = createDevice(user.id, "Garage sensor");
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"] && new URL(request.url()).pathname.startsWith("/devices/")) prefetched.push(request.url());
+  });
+  await page.goto("/");
+  const link = page.getByRole("list", { name: "Devices" }).getByRole("link", { name: "Garage sensor" });
+  await link.hover();
+  // Past a live refresh (every 2 s on the e2e server), which renders the tiles again, and a moment
+  // for the router's idle-time prefetching after it.
+  await page.waitForResponse((response) => response.request().headers()["rsc"] === "1" && new URL(response.url()).pathname === "/");
+  await page.waitForTimeout(1_000);
+  expect(prefetched).toEqual([]);
+
+  await link.click();
+  await expect(page).toHaveURL(`/devices/${device.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Garage sensor" })).toBeVisible();
+});

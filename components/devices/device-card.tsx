@@ -14,7 +14,8 @@ export function DeviceCard({ tile: device }: { tile: Tile }) {
     <li className="device-card" data-testid="device-card">
       <div className="device-card-head">
         <h2>
-          <Link href={`/devices/${device.id}`} data-testid="device-link">
+          {/* Not prefetched: each visible tile would fetch its dynamic page ahead, again after every live refresh. */}
+          <Link href={`/devices/${device.id}`} prefetch={false} data-testid="device-link">
             {device.name}
           </Link>
         </h2>
