@@ -1,6 +1,7 @@
 // The homepage: the fleet summary and a tile per device, read through the device API with the
-// user's server-held token (one /overview read serves both). Each section streams in behind its own skeleton; the search, filter
-// and sort live in the query string; the page refreshes itself while it is in view.
+// user's server-held token (one /overview read serves both). Each section streams in behind its
+// own skeleton; the search, filter and sort live in the query string; the page refreshes itself
+// while it is in view.
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DeviceTiles } from "@/components/devices/device-tiles";

@@ -1,6 +1,6 @@
-import { DAY_MS } from "@/lib/time";
 // Day ticks for a long chart: local midnights, every day or every few days, so that no date is
 // labelled twice (Recharts' own ticks for a time axis fall at round numbers of milliseconds).
+import { DAY_MS } from "@/lib/time";
 
 export function dayTicks(from: number, to: number, most = 8): number[] {
   const step = Math.max(1, Math.ceil((to - from) / DAY_MS / most));

@@ -3,7 +3,6 @@
 import { DAY_MS } from "@/lib/time";
 import type { MetricSpec, SignalSpec } from "./catalog";
 
-
 /** mulberry32: a small, fast, seedable PRNG; good enough for demo data, never for secrets. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;

@@ -59,7 +59,6 @@ export const loadDevice = cache((userId: string, deviceId: string): Promise<Load
   });
 });
 
-
 export type TelemetryView = { data: Series[]; from: string; to: string; bucketSeconds: number };
 
 /** A range the API refused (a `from` after `to`, over a year, not a date) is the form's error, not a 404. */
