@@ -26,7 +26,7 @@ const flatSelect = { id: true, ownerId: true, name: true, kind: true, location: 
 
 type FlatRow = { id: string; ownerId: string; name: string; kind: string; location: string; enabled: boolean; lastSeenAt: Date | null; createdAt: Date };
 
-export type DeviceRow = Omit<FlatRow, "ownerId"> & { owner: { id: string; name: string }; metrics: { id: number; key: string; unit: string }[] };
+export type DeviceRow = Omit<FlatRow, "ownerId"> & { owner: { id: string; name: string }; metrics: { key: string; unit: string }[] };
 
 /**
  * Owners and metrics for a page of devices in two flat queries. Prisma's nested select does the
@@ -36,18 +36,17 @@ async function withRelations(rows: FlatRow[]): Promise<DeviceRow[]> {
   if (rows.length === 0) return [];
   const [owners, metrics] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.ownerId))] } }, select: { id: true, name: true } }),
-    db.metric.findMany({ where: { deviceId: { in: rows.map((r) => r.id) } }, select: { id: true, deviceId: true, key: true, unit: true }, orderBy: { id: "asc" } }),
+    db.metric.findMany({ where: { deviceId: { in: rows.map((r) => r.id) } }, select: { deviceId: true, key: true, unit: true }, orderBy: { id: "asc" } }),
   ]);
   const ownerById = new Map(owners.map((o) => [o.id, o]));
   const metricsByDevice = new Map<string, DeviceRow["metrics"]>();
-  for (const { deviceId, ...metric } of metrics) metricsByDevice.set(deviceId, [...(metricsByDevice.get(deviceId) ?? []), metric]);
+  for (const { deviceId, key, unit } of metrics) metricsByDevice.set(deviceId, [...(metricsByDevice.get(deviceId) ?? []), { key, unit }]);
   return rows.map(({ ownerId, ...row }) => ({ ...row, owner: ownerById.get(ownerId)!, metrics: metricsByDevice.get(row.id) ?? [] }));
 }
 
 export function toDeviceDto(row: DeviceRow, now = Date.now()): DeviceDto {
   return {
     ...row,
-    metrics: row.metrics.map(({ key, unit }) => ({ key, unit })),
     status: deviceStatus(row, now),
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -57,13 +56,6 @@ export function toDeviceDto(row: DeviceRow, now = Date.now()): DeviceDto {
 export const MAX_PAGE_SIZE = 100;
 
 export async function listDevices(caller: Caller, page: { limit: number; cursor?: string }): Promise<{ data: DeviceDto[]; nextCursor: string | null }> {
-  const { rows, nextCursor } = await listDeviceRows(caller, page);
-  const now = Date.now();
-  return { data: rows.map((row) => toDeviceDto(row, now)), nextCursor };
-}
-
-/** A page of the caller's devices with owners and metrics (ids included, for further queries). */
-export async function listDeviceRows(caller: Caller, page: { limit: number; cursor?: string }): Promise<{ rows: DeviceRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
   // Keyset paging: a deleted cursor device cannot end the listing early.
   const rows = await db.device.findMany({
@@ -72,9 +64,10 @@ export async function listDeviceRows(caller: Caller, page: { limit: number; curs
     orderBy: { id: "asc" },
     take: limit + 1,
   });
+  const now = Date.now();
   const more = rows.length > limit;
-  const shown = await withRelations(rows.slice(0, limit));
-  return { rows: shown, nextCursor: more ? shown.at(-1)!.id : null };
+  const data = (await withRelations(rows.slice(0, limit))).map((row) => toDeviceDto(row, now));
+  return { data, nextCursor: more ? data.at(-1)!.id : null };
 }
 
 export async function getDevice(caller: Caller, id: string): Promise<DeviceDto | null> {

@@ -17,7 +17,7 @@ export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: D
 /** A device as the statement writes it: fields in SELECT order, then its metrics. */
 type PageRow = [id: string, name: string, kind: string, location: string, enabled: 0 | 1, lastSeenAt: number | null, createdAt: number, ownerId: string, ownerName: string, metrics: MetricRow[]];
 /** A metric: its newest reading ([time, value] or null), its count in the last hour, and its hours ("[slot,thousandths,…]", or null for none). */
-type MetricRow = [id: number, key: string, unit: string, newest: [number, number] | null, lastHour: number, hours: string | null];
+type MetricRow = [key: string, unit: string, newest: [number, number] | null, lastHour: number, hours: string | null];
 
 export async function listOverview(
   caller: Caller,
@@ -41,7 +41,7 @@ export async function listOverview(
       FROM "Device" d WHERE ${visibleSql(caller)}${after} ORDER BY d."id" LIMIT ${limit + 1}
     )
     SELECT json_group_array(json_array(s."id", s."name", s."kind", s."location", s."enabled", s."lastSeenAt", s."createdAt", u."id", u."name", json((
-      SELECT json_group_array(json_array(m."id", m."key", m."unit",
+      SELECT json_group_array(json_array(m."key", m."unit",
         json((SELECT json_array(t."time", t."value") FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)),
         (SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS}),
         (SELECT '[' || group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ',' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER)) || ']'
@@ -66,16 +66,16 @@ function toOverview([id, name, kind, location, enabled, lastSeenAt, createdAt, o
     lastSeenAt: lastSeenAt === null ? null : new Date(lastSeenAt),
     createdAt: new Date(createdAt),
     owner: { id: ownerId, name: ownerName },
-    metrics: metrics.map(([metricId, key, unit]) => ({ id: metricId, key, unit })),
+    metrics: metrics.map(([key, unit]) => ({ key, unit })),
   };
-  const readings = metrics.map(([, key, unit, newest, , hours]) => ({
+  const readings = metrics.map(([key, unit, newest, , hours]) => ({
     key,
     unit,
     time: newest ? new Date(newest[0]).toISOString() : null,
     value: newest ? newest[1] : null,
     last24h: hourly(hours),
   }));
-  const readingsLastHour = metrics.reduce((sum, metric) => sum + metric[4], 0);
+  const readingsLastHour = metrics.reduce((sum, [, , , lastHour]) => sum + lastHour, 0);
   return { ...toDeviceDto(row, now), readings, alerts: deviceAlerts(row, readings, now), readingsLastHour };
 }
 
