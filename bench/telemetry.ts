@@ -1,5 +1,6 @@
 // The device page's 30-day chart query on the full demo seed (3.2 million minute readings): from the
 // hourly rollups against the same aggregate over the raw readings, in one run. Writes BENCHMARKS.md.
+import { personOf } from "@/lib/testing/callers";
 import { DAY_MS } from "@/lib/time";
 import { machine, writeSection } from "./report";
 import { freshDatabase } from "./server";
@@ -18,6 +19,7 @@ async function main() {
   const { readBuckets } = await import("@/lib/devices/telemetry");
   const { TelemetryQuery } = await import("@/lib/api/schemas");
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@gatehouse.local" }, select: { id: true, role: true } });
+  const caller = personOf(admin);
   const devices = await db.device.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   // Exactly what GET /devices/{id}/telemetry does for the page's 30-day range.
   const to = new Date();
@@ -29,7 +31,7 @@ async function main() {
     const deviceId = devices[run % devices.length]!.id;
     for (const source of ["rollup", "raw"] as const) {
       const [started, cpuStarted] = [performance.now(), process.cpuUsage()];
-      const series = await readBuckets(admin, deviceId, range, source === "raw" ? "raw" : "auto");
+      const series = await readBuckets(caller, deviceId, range, source === "raw" ? "raw" : "auto");
       const elapsed = performance.now() - started;
       const { user, system } = process.cpuUsage(cpuStarted);
       if (!series || series.length === 0) throw new Error("The chart query returned nothing");

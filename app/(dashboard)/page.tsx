@@ -13,7 +13,7 @@ import { LiveUpdates } from "@/components/layout/live-updates";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { filterDevices, parseDeviceFilter, type DeviceFilter } from "@/lib/devices/filter";
-import { summarizeOverview } from "@/lib/devices/fleet";
+import { summarizeOverview } from "@/lib/devices/overview";
 import { toTile } from "@/lib/devices/tile";
 import { env } from "@/lib/env";
 import { loadOverview } from "@/lib/server/dashboard-data";
@@ -30,10 +30,10 @@ export default async function HomePage({ searchParams }: Props) {
     <>
       <PageHeader title="Devices" description={isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own."} />
       <Suspense fallback={<FleetSkeleton />}>
-        <Fleet userId={user.id} />
+        <Fleet userId={user.userId} />
       </Suspense>
       <Suspense fallback={<TilesSkeleton />}>
-        <Tiles userId={user.id} showOwner={isAdmin} filter={filter} />
+        <Tiles userId={user.userId} showOwner={isAdmin} filter={filter} />
       </Suspense>
     </>
   );

@@ -2,6 +2,8 @@
 // The sign-in form. Every failure shows one message, so it never tells which of the two was wrong.
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { FieldError } from "@/components/ui/field-error";
+import { BUTTON, INPUT } from "@/components/ui/styles";
 
 export const SIGN_IN_FAILED = "The email or password is incorrect.";
 const SIGN_IN_UNAVAILABLE = "Signing in is not possible right now. Please try again in a moment.";
@@ -12,6 +14,8 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // The busy button is only aria-disabled (styles.ts), so a second press still lands here.
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(undefined);
@@ -32,26 +36,18 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
     setPending(false);
   }
 
-  const input =
-    "mt-1 block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600 dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="login-error">
       <div>
         <label htmlFor="email" className="text-sm font-medium">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" className={input} aria-invalid={Boolean(error)} aria-describedby="login-error" />
+        <input id="email" name="email" type="email" autoComplete="username" className={`${INPUT} mt-1`} aria-invalid={Boolean(error)} aria-describedby="login-error" />
       </div>
       <div>
         <label htmlFor="password" className="text-sm font-medium">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" className={input} aria-invalid={Boolean(error)} aria-describedby="login-error" />
+        <input id="password" name="password" type="password" autoComplete="current-password" className={`${INPUT} mt-1`} aria-invalid={Boolean(error)} aria-describedby="login-error" />
       </div>
-      <p id="login-error" role="alert" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {error}
-      </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-      >
+      <FieldError id="login-error" errors={error ? [error] : undefined} />
+      <button type="submit" aria-disabled={pending} className={`${BUTTON.primary} w-full`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -1,17 +1,17 @@
 "use client";
 // The device page's controls: rename, enable or disable, and delete after a confirmation. Each
 // form posts a server action; errors show beside their field and in one live region.
-import { useActionState } from "react";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/form-state";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { BUTTON } from "@/components/ui/styles";
+import { FieldError } from "@/components/ui/field-error";
+import { BUTTON, INPUT } from "@/components/ui/styles";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-type Props = { device: { id: string; name: string; enabled: boolean }; update: Action; remove: Action };
+type Props = { device: { id: string; name: string; enabled: boolean }; update: ServerAction<FormState>; remove: ServerAction<FormState> };
 
 export function DeviceControls({ device, update, remove }: Props) {
-  const [state, submit, pending] = useActionState(update, {});
-  const [deleted, submitDelete, deleting] = useActionState(remove, {});
+  const { state, pending, submit } = useFormAction(update);
+  const { state: deleted, pending: deleting, submit: submitDelete } = useFormAction(remove);
   const nameErrors = state.errors?.name;
   const message = deleted.message ?? state.message;
   return (
@@ -19,10 +19,10 @@ export function DeviceControls({ device, update, remove }: Props) {
       <h2 id="controls" className="mb-3 font-medium">
         Manage
       </h2>
-      <div className="flex flex-wrap items-end gap-3">
-        <form action={submit} className="flex flex-wrap items-end gap-2">
+      <div className="mb-2 flex flex-wrap items-end gap-3">
+        <form action={(formData) => { if (!pending) submit(formData); }} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="deviceId" value={device.id} />
-          <div>
+          <div className="w-64 max-w-full">
             <label htmlFor="device-name" className="text-sm font-medium">Name</label>
             <input
               id="device-name"
@@ -31,17 +31,17 @@ export function DeviceControls({ device, update, remove }: Props) {
               maxLength={80}
               aria-invalid={Boolean(nameErrors)}
               aria-describedby="device-name-error"
-              className="mt-1 block w-64 max-w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
+              className={`${INPUT} mt-1`}
             />
           </div>
-          <button type="submit" disabled={pending} className={BUTTON.secondary}>
+          <button type="submit" aria-disabled={pending} className={BUTTON.secondary}>
             Rename
           </button>
         </form>
-        <form action={submit}>
+        <form action={(formData) => { if (!pending) submit(formData); }}>
           <input type="hidden" name="deviceId" value={device.id} />
           <input type="hidden" name="enabled" value={device.enabled ? "false" : "true"} />
-          <button type="submit" disabled={pending} className={BUTTON.secondary}>
+          <button type="submit" aria-disabled={pending} className={BUTTON.secondary}>
             {device.enabled ? "Disable device" : "Enable device"}
           </button>
         </form>
@@ -56,9 +56,7 @@ export function DeviceControls({ device, update, remove }: Props) {
           <p>Its readings and its ingest tokens are deleted with it. This cannot be undone.</p>
         </ConfirmDialog>
       </div>
-      <p id="device-name-error" aria-live="polite" className="mt-2 min-h-5 text-sm text-red-700 dark:text-red-400">
-        {nameErrors?.join(" ")}
-      </p>
+      <FieldError id="device-name-error" errors={nameErrors} />
       <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="device-message">
         {message}
       </p>

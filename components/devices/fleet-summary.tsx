@@ -1,6 +1,6 @@
 // The fleet at a glance: devices online, offline and disabled, readings in the last hour, open alerts.
 import Link from "next/link";
-import type { FleetSummary as Fleet } from "@/lib/devices/fleet";
+import type { FleetSummary as Fleet } from "@/lib/devices/overview";
 
 const number = new Intl.NumberFormat("en");
 

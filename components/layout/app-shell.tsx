@@ -1,12 +1,12 @@
 // The signed-in frame: header with navigation (admin sections for admins only), theme and sign-out.
 import Link from "next/link";
-import type { SessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
-import { Badge } from "@/components/ui/badge";
+import { RoleBadge } from "@/components/ui/role-badge";
+import type { Person } from "@/lib/access/caller";
 import { NavLink } from "./nav-link";
 
-export function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
+export function AppShell({ user, children }: { user: Pick<Person, "name" | "email" | "role">; children: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -30,7 +30,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-400" data-testid="current-user">
               {user.name}
             </span>
-            <Badge tone={user.role === "ADMIN" ? "violet" : "zinc"}>{user.role === "ADMIN" ? "Admin" : "Standard"}</Badge>
+            <RoleBadge role={user.role} />
             <ThemeToggle />
             <SignOutButton />
           </div>

@@ -3,8 +3,8 @@
 // for one of their devices, or (admins) a dashboard token. A personal or device token is shown
 // once in a dialog; a dashboard token never.
 import { useId, useState } from "react";
-import type { TokenFormState } from "@/lib/auth/form-state";
-import type { Scope } from "@/lib/tokens/scopes";
+import type { TokenFormState } from "@/lib/form-state";
+import type { Scope } from "@/lib/access/scopes";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { BUTTON, INPUT, SELECT } from "@/components/ui/styles";
 import { TokenRevealDialog } from "./token-reveal-dialog";

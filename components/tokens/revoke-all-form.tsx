@@ -1,7 +1,7 @@
 "use client";
 // Revoke every live token of a user at once, after a confirmation.
 import { useId } from "react";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/form-state";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/field-error";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";

@@ -3,7 +3,7 @@
 // device token is shown once; a dashboard token's never. Stays mounted after the row's status
 // changes, so that the dialog and the message outlive the button.
 import { useId } from "react";
-import type { TokenFormState } from "@/lib/auth/form-state";
+import type { TokenFormState } from "@/lib/form-state";
 import { FormMessage } from "@/components/ui/field-error";
 import { BUTTON, SELECT } from "@/components/ui/styles";
 import { TokenRevealDialog } from "./token-reveal-dialog";

@@ -2,7 +2,7 @@
 // useActionState around a server action, plus clear(): it drops all but the message on the client,
 // so that a token shown once does not linger in memory after its dialog is closed.
 import { startTransition, useActionState } from "react";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/form-state";
 
 export type ServerAction<S extends FormState> = (previous: S, formData: FormData) => Promise<S>;
 

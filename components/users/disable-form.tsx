@@ -1,7 +1,7 @@
 "use client";
 // Disable a user (after a confirmation: every token they hold is revoked) or enable them again.
 import { useId } from "react";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/form-state";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormMessage } from "@/components/ui/field-error";
 import { BUTTON } from "@/components/ui/styles";

@@ -1,7 +1,7 @@
 "use client";
 // Change one user's role. A downgrade narrows their tokens at once; the message says how many.
 import { useId } from "react";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { BUTTON, SELECT } from "@/components/ui/styles";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";

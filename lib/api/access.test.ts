@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { forgetVerified } from "@/lib/tokens/verified-cache";
+import { forgetVerified } from "@/lib/access/verified-cache";
+import { STANDARD_SCOPES } from "@/lib/testing/callers";
 import { testDb } from "@/lib/testing/factories";
-import type { Scope } from "@/lib/tokens/scopes";
-import { apiClient, deviceOf, expectProblem, randomId, STANDARD_SCOPES, tokenFor, userWithToken, withoutInstance, type Call } from "./test-client";
-import { DEVICE_ROUTE_CASES, label, pathOf, ROUTE_CASES, type RouteCase } from "./test-routes";
+import type { Scope } from "@/lib/access/scopes";
+import { apiClient, deviceOf, expectProblem, randomId, tokenFor, userWithToken, withoutInstance, type Call } from "@/lib/testing/api-client";
+import { DEVICE_ROUTE_CASES, label, pathOf, ROUTE_CASES, type RouteCase } from "@/lib/testing/api-routes";
 
 const call = apiClient("203.0.113.12");
 const cases = (list: RouteCase[]) => list.map((c) => [label(c), c] as const);

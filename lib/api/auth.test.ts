@@ -4,8 +4,8 @@ import { generateToken } from "@/lib/tokens/format";
 import { revokeToken, rotateToken } from "@/lib/tokens/lifecycle";
 import { scopesOf } from "./route";
 import { routes } from "./routes";
-import { apiClient, deviceOf, expectProblem, flipChar, userWithToken } from "./test-client";
-import { label, pathOf, ROUTE_CASES, type RouteCase } from "./test-routes";
+import { apiClient, deviceOf, expectProblem, flipChar, userWithToken } from "@/lib/testing/api-client";
+import { label, pathOf, ROUTE_CASES, type RouteCase } from "@/lib/testing/api-routes";
 
 const call = apiClient("203.0.113.11");
 

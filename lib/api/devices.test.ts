@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { testDb } from "@/lib/testing/factories";
-import { apiClient, deviceOf, expectProblem, userWithToken } from "./test-client";
+import { apiClient, deviceOf, expectProblem, userWithToken } from "@/lib/testing/api-client";
 
 const call = apiClient("203.0.113.13");
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { forgetVerified } from "@/lib/tokens/verified-cache";
+import { forgetVerified } from "@/lib/access/verified-cache";
 import { env } from "@/lib/env";
 import { testDb } from "@/lib/testing/factories";
 import { DEFAULT_BODY_LIMIT } from "./body";
 import { INGEST_BODY_LIMIT } from "./routes";
-import { apiClient, deviceOf, expectProblem, storedReadings, tokenFor, userWithToken, withinOneWindow } from "./test-client";
+import { apiClient, deviceOf, expectProblem, storedReadings, tokenFor, userWithToken, withinOneWindow } from "@/lib/testing/api-client";
 
 const IP = "203.0.113.15";
 const call = apiClient(IP);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scopesOf } from "./route";
 import { routes } from "./routes";
 import { MAX_BATCH } from "./schemas";
-import { apiClient } from "./test-client";
+import { apiClient } from "@/lib/testing/api-client";
 
 const call = apiClient("203.0.113.16");
 

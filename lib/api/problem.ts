@@ -1,4 +1,6 @@
 // RFC 9457 problem details: every API error is one of these, never a stack or an internal message.
+import type { Refusal, RefusalCode } from "@/lib/refusal";
+
 export type ProblemCode =
   | "unauthorized"
   | "forbidden"
@@ -55,4 +57,12 @@ export class ApiProblem extends Error {
     if (status === 401) headers["www-authenticate"] = 'Bearer realm="gatehouse"';
     return new Response(JSON.stringify(body), { status, headers });
   }
+}
+
+const REFUSALS: Record<RefusalCode, ProblemCode> = { forbidden: "forbidden", not_found: "not_found", invalid: "invalid_request", conflict: "conflict" };
+
+/** A data function's expected refusal as the problem the API answers with; an invalid field is named in `errors`. */
+export function problemOf(refusal: Refusal): ApiProblem {
+  const errors = refusal.code === "invalid" && refusal.field ? { [refusal.field]: [refusal.message] } : undefined;
+  return new ApiProblem(REFUSALS[refusal.code], refusal.message, errors ? { errors } : {});
 }

@@ -1,16 +1,15 @@
 // The shape of one device API route: its schemas, its scope and its handler. The router and the
 // OpenAPI document both read the same definitions.
 import type { z } from "zod";
-import type { Caller } from "@/lib/devices/caller";
-import type { Scope } from "@/lib/tokens/scopes";
-import type { Principal } from "@/lib/tokens/verify";
+import type { TokenCaller } from "@/lib/access/caller";
+import type { Scope } from "@/lib/access/scopes";
 
 export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B> = { principal: Principal; caller: Caller; params: Out<P>; query: Out<Q>; body: Out<B> };
+export type RouteContext<P, Q, B> = { caller: TokenCaller; params: Out<P>; query: Out<Q>; body: Out<B> };
 
 export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | undefined> = {
   method: Method;

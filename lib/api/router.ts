@@ -4,13 +4,15 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { ipFromForwardedFor } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { ipFromForwardedFor } from "@/lib/server/client-ip";
+import { countRequest, type Limit } from "@/lib/rate-limit";
+import { Refusal } from "@/lib/refusal";
 import { verifyToken, recordUse, type VerifyFailure } from "@/lib/tokens/verify";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
-import { ApiProblem } from "./problem";
-import { enforceRateLimits } from "./rate-limit";
+import { ApiProblem, problemOf } from "./problem";
+import { checkResponse, ResponseMismatch } from "./response-check";
 import { scopesOf, type Route } from "./route";
 import { routes } from "./routes";
 
@@ -32,19 +34,27 @@ const UNAUTHORIZED: Record<VerifyFailure | "missing", string> = {
 
 export type ApiRequestOptions = { ip?: string | null };
 
+/** Development and test builds check every response against its schema (response-check.ts). */
+const CHECK_RESPONSES = env.NODE_ENV !== "production";
+
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
+
 export async function handleApiRequest(request: Request, options: ApiRequestOptions = {}): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.slice(API_PREFIX.length) || "/";
   try {
-    if (path === "/openapi.json" && request.method === "GET") return json(openApiDocument(), 200);
+    if (path === "/openapi.json" && request.method === "GET") return new Response(JSON.stringify(openApiDocument()), { headers: JSON_HEADERS });
     const match = findRoute(request.method, path);
     return await serve(match.route, match.params, request, url, options);
   } catch (error) {
     if (error instanceof ApiProblem) return error.toResponse(url.pathname);
+    if (error instanceof Refusal) return problemOf(error).toResponse(url.pathname);
     const reference = crypto.randomUUID();
     // The name, code and stack frames only: a database error's message can quote query arguments.
+    // A response mismatch's message names schema members only, and is what a developer needs.
     const { name, code, stack } = (error ?? {}) as { name?: string; code?: string; stack?: string };
-    console.error(`device API error ${reference} on ${request.method} ${url.pathname}: ${name ?? "Error"} ${code ?? ""}\n${stack?.split("\n").slice(1).join("\n") ?? ""}`);
+    const why = error instanceof ResponseMismatch ? error.message : `${name ?? "Error"} ${code ?? ""}`;
+    console.error(`device API error ${reference} on ${request.method} ${url.pathname}: ${why}\n${stack?.split("\n").slice(1).join("\n") ?? ""}`);
     return new ApiProblem("internal", `Something went wrong. Reference: ${reference}`).toResponse(url.pathname);
   }
 }
@@ -73,7 +83,7 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
     throw new ApiProblem("invalid_request", "Tokens are never accepted in a URL; send them in the Authorization header");
   }
-  const ip = options.ip === undefined ? clientIp(request) : options.ip;
+  const ip = options.ip === undefined ? ipFromForwardedFor(request.headers.get("x-forwarded-for")) : options.ip;
   const ipLimit = ip ? [{ key: `ip:${ip}`, max: env.API_RATE_LIMIT_PER_IP }] : [];
 
   // A refused request still counts against its address, so floods of bad tokens meet the limit too.
@@ -83,18 +93,33 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
     await enforceRateLimits(ipLimit);
     throw new ApiProblem("unauthorized", UNAUTHORIZED[verified?.reason ?? "missing"]);
   }
-  const { principal } = verified;
-  await enforceRateLimits([...ipLimit, { key: `token:${principal.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
-  const missing = scopesOf(route).find((scope) => !principal.scopes.has(scope));
+  const verifiedCaller = verified.caller;
+  await enforceRateLimits([...ipLimit, { key: `token:${verifiedCaller.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
+  // Checked here too, before the input, so that a token without the scope learns nothing from a
+  // 400; the data functions check again for their other callers.
+  const missing = scopesOf(route).find((scope) => !verifiedCaller.scopes.has(scope));
   if (missing) throw new ApiProblem("forbidden", `This token lacks the ${missing} scope`);
 
   const params = parse(route.params, rawParams, "path");
   const query = parse(route.query, Object.fromEntries(url.searchParams), "query");
   const body = route.body ? parse(route.body, await readJsonBody(request, route.bodyLimit), "body") : undefined;
-  const caller = { id: principal.userId, role: principal.role, deviceId: principal.deviceId };
-  const result = await route.handle({ principal, caller, params, query, body });
-  await recordUse(principal, ip);
-  return route.status === 204 ? new Response(null, { status: 204 }) : json(result, route.status ?? 200);
+  // The verified caller is shared with the other requests the verification cache serves: this
+  // request's address goes on a copy.
+  const caller = ip === null ? verifiedCaller : { ...verifiedCaller, ip };
+  const result = await route.handle({ caller, params, query, body });
+  await recordUse(verifiedCaller, ip);
+  if (route.status === 204) return new Response(null, { status: 204 });
+  const text = JSON.stringify(result);
+  if (CHECK_RESPONSES) checkResponse(route, text);
+  return new Response(text, { status: route.status ?? 200, headers: JSON_HEADERS });
+}
+
+/** Counts one request against every limit; a 429 problem when any is exceeded. */
+async function enforceRateLimits(limits: Limit[]): Promise<void> {
+  const retryAfter = await countRequest(limits);
+  if (retryAfter !== null) {
+    throw new ApiProblem("rate_limited", `Too many requests; try again in ${retryAfter} s`, { headers: { "retry-after": String(retryAfter) } });
+  }
 }
 
 function parse(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
@@ -107,10 +132,3 @@ function parse(schema: z.ZodType | undefined, input: unknown, where: string): un
   throw new ApiProblem("invalid_request", `The ${where} is not valid`, { errors });
 }
 
-export function clientIp(request: Request): string | null {
-  return ipFromForwardedFor(request.headers.get("x-forwarded-for"));
-}
-
-function json(body: unknown, status: number): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store" } });
-}

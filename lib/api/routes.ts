@@ -1,10 +1,9 @@
 // Every route of the device API. Handlers are thin: the data functions they call enforce the
 // owner filter themselves, and answer null for a device the caller may not see.
 import "server-only";
-import { db } from "@/lib/db";
+import { getOwnProfile } from "@/lib/auth/users";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
-import { fleetSummary } from "@/lib/devices/fleet";
-import { listOverview } from "@/lib/devices/overview";
+import { fleetSummary, listOverview } from "@/lib/devices/overview";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
 import { ApiProblem } from "./problem";
 import { route } from "./route";
@@ -27,9 +26,9 @@ export const routes = [
     summary: "The token's owner and the token's own scopes",
     scope: null,
     response: s.Me,
-    async handle({ principal }) {
-      const user = await db.user.findUniqueOrThrow({ where: { id: principal.userId }, select: { id: true, email: true, name: true, role: true } });
-      return { user, token: { id: principal.tokenId, kind: principal.kind, scopes: [...principal.scopes], deviceId: principal.deviceId } };
+    async handle({ caller }) {
+      const user = await getOwnProfile(caller);
+      return { user, token: { id: caller.tokenId, kind: caller.kind, scopes: [...caller.scopes], deviceId: caller.deviceId } };
     },
   }),
   route({

@@ -1,9 +1,9 @@
 // The device API's shapes: the same zod schemas validate requests and generate the OpenAPI document.
 import { z } from "zod";
+import { SCOPES } from "@/lib/access/scopes";
 import { DEVICE_KINDS } from "@/lib/devices/catalog";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { DAY_MS } from "@/lib/time";
-import { SCOPES } from "@/lib/tokens/scopes";
 
 export const MAX_RANGE_DAYS = 366;
 export const MAX_POINTS = 5_000;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/factories";
 import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from "@/lib/time";
 import { MAX_BATCH } from "./schemas";
-import { apiClient, deviceOf, expectProblem, storedReadings, telemetryCalls, userWithToken } from "./test-client";
+import { apiClient, deviceOf, expectProblem, storedReadings, telemetryCalls, userWithToken } from "@/lib/testing/api-client";
 
 const call = apiClient("203.0.113.15");
 const iso = (ms: number) => new Date(ms).toISOString();

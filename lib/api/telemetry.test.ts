@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { issueTestToken, testDb } from "@/lib/testing/factories";
 import { HOUR_MS as HOUR, MINUTE_MS as MINUTE } from "@/lib/time";
 import { MAX_BATCH } from "./schemas";
-import { apiClient, deviceOf, expectProblem, randomId, storedReadings, telemetryCalls, userWithToken, withoutInstance } from "./test-client";
+import { apiClient, deviceOf, expectProblem, randomId, storedReadings, telemetryCalls, userWithToken, withoutInstance } from "@/lib/testing/api-client";
 
 const call = apiClient("203.0.113.14");
 const iso = (ms: number) => new Date(ms).toISOString();

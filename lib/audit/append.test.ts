@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { personOf } from "@/lib/testing/callers";
 import { testDb } from "@/lib/testing/factories";
 import { appendAudit } from "./append";
 
@@ -12,7 +13,7 @@ describe("appendAudit", () => {
     const target = uniqueTarget();
     const before = Date.now();
     await appendAudit({
-      actor: { type: "user", id: "user-1", ip: "203.0.113.7" },
+      actor: personOf({ id: "user-1", role: "STANDARD" }, "203.0.113.7"),
       action: "token.issued",
       target,
       detail: { kind: "PERSONAL", scopes: ["devices:read"], days: 30, nested: { ok: true } },
@@ -29,7 +30,7 @@ describe("appendAudit", () => {
 
   it("writes nulls and an empty object for a system actor without target or detail", async () => {
     const action = `test.${crypto.randomUUID()}`;
-    await appendAudit({ actor: { type: "system" }, action });
+    await appendAudit({ actor: "system", action });
 
     const row = await testDb().auditEvent.findFirstOrThrow({ where: { action } });
     expect(row).toMatchObject({ actorType: "system", actorId: null, ip: null, targetType: null, targetId: null, detail: "{}" });
@@ -38,7 +39,7 @@ describe("appendAudit", () => {
   it("commits with the transaction it is given", async () => {
     const target = uniqueTarget();
     await db.$transaction(async (tx) => {
-      await appendAudit({ actor: { type: "system" }, action: "test.committed", target }, tx);
+      await appendAudit({ actor: "system", action: "test.committed", target }, tx);
     });
     expect(await testDb().auditEvent.count({ where: { targetId: target.id } })).toBe(1);
   });
@@ -47,7 +48,7 @@ describe("appendAudit", () => {
     const target = uniqueTarget();
     await expect(
       db.$transaction(async (tx) => {
-        await appendAudit({ actor: { type: "system" }, action: "test.rolled_back", target }, tx);
+        await appendAudit({ actor: "system", action: "test.rolled_back", target }, tx);
         // Visible inside the transaction...
         expect(await tx.auditEvent.count({ where: { targetId: target.id } })).toBe(1);
         throw new Error("the change failed");

@@ -1,13 +1,13 @@
 // Appends one audit record. Callers pass their transaction client so that the change and its
 // record commit together.
 import "server-only";
+import type { Caller, System } from "@/lib/access/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type Actor = { type: "user" | "token" | "system"; id?: string | null; ip?: string | null };
-
 export type AuditInput = {
-  actor: Actor;
+  /** Who made the change: a person or a token (recorded as the user they act for; a token's id goes in the detail), or Gatehouse itself. */
+  actor: Caller | System;
   action: string;
   target?: { type: string; id: string };
   detail?: Record<string, unknown>;
@@ -16,16 +16,18 @@ export type AuditInput = {
 type Client = Pick<Prisma.TransactionClient, "auditEvent">;
 
 export async function appendAudit(input: AuditInput, client: Client = db): Promise<void> {
+  const { actor } = input;
+  const detail = actor !== "system" && actor.type === "token" ? { ...input.detail, tokenId: actor.tokenId } : (input.detail ?? {});
   await client.auditEvent.create({
     data: {
       at: new Date(),
-      actorType: input.actor.type,
-      actorId: input.actor.id ?? null,
-      ip: input.actor.ip ?? null,
+      actorType: actor === "system" ? "system" : "user",
+      actorId: actor === "system" ? null : actor.userId,
+      ip: actor === "system" ? null : actor.ip,
       action: input.action,
       targetType: input.target?.type ?? null,
       targetId: input.target?.id ?? null,
-      detail: JSON.stringify(input.detail ?? {}),
+      detail: JSON.stringify(detail),
     },
   });
 }

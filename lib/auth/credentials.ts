@@ -1,9 +1,9 @@
 // Checks an email and password against the users table. Every failure looks the same to the caller.
 import "server-only";
 import { z } from "zod";
-import { countRequest } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
+import { countRequest } from "@/lib/rate-limit";
 import { dummyPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({

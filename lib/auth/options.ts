@@ -2,8 +2,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { ipFromForwardedFor } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { ipFromForwardedFor } from "@/lib/server/client-ip";
 import { authenticate } from "./credentials";
 
 function forwardedFor(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {

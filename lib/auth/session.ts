@@ -1,35 +1,46 @@
-// Who is calling: read from the session cookie, then checked against the database on every request,
+// Who is signed in: read from the session cookie, then checked against the database on every request,
 // so that a disabled user or a changed role takes effect at once.
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { Person } from "@/lib/access/caller";
+import { parseScopes } from "@/lib/access/scopes";
+import { ipFromForwardedFor } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { authOptions } from "./options";
+import { sessionUserSql } from "./sql";
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; scopes: string };
 
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getCurrentUser = cache(async (): Promise<Person | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  // Raw, like the other reads on every page's path (see lib/tokens/policy.ts).
-  const [user] = await db.$queryRaw<(SessionUser & { disabledAt: Date | null })[]>`
-    SELECT "id", "email", "name", "role", "disabledAt" FROM "User" WHERE "id" = ${id}`;
+  const [[user], requestHeaders] = await Promise.all([db.$queryRaw<UserRow[]>(sessionUserSql(id)), headers()]);
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    type: "person",
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scopes: new Set(parseScopes(user.scopes)),
+    ip: ipFromForwardedFor(requestHeaders.get("x-forwarded-for")),
+  };
 });
 
-/** The signed-in user, or a redirect to the sign-in page. */
-export async function requireUser(): Promise<SessionUser> {
+/** The signed-in person, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<Person> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   return user;
 }
 
 /** The signed-in admin; a standard user is sent to the homepage. */
-export async function requireAdmin(): Promise<SessionUser> {
+export async function requireAdmin(): Promise<Person> {
   const user = await requireUser();
   if (user.role !== "ADMIN") redirect("/");
   return user;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { Refusal } from "@/lib/refusal";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { verifyToken } from "@/lib/tokens/verify";
-import { changeUserRole, ForbiddenError, getUserSummary, listUsers, setUserDisabled, UserError } from "./users";
+import { changeUserRole, getUserSummary, listUsers, setUserDisabled } from "./users";
+
+/** The address the changes come from, as the audit log records it. */
+const IP = "198.51.100.9";
 
 const SUMMARY_KEYS = ["createdAt", "deviceCount", "disabledAt", "email", "id", "name", "role"];
 
@@ -13,7 +18,7 @@ describe("listUsers", () => {
     await createDevice(owner.id);
     await createDevice(owner.id);
 
-    const byId = new Map((await listUsers(admin)).map((user) => [user.id, user]));
+    const byId = new Map((await listUsers(personOf(admin))).map((user) => [user.id, user]));
     expect(byId.get(owner.id)).toMatchObject({ email: owner.email, name: "Owner", role: "STANDARD", disabledAt: null, deviceCount: 2 });
     expect(byId.get(admin.id)).toMatchObject({ role: "ADMIN", deviceCount: 0 });
     expect(byId.get(disabled.id)?.disabledAt).toBeInstanceOf(Date);
@@ -21,37 +26,36 @@ describe("listUsers", () => {
 
   it("refuses a standard user", async () => {
     const user = await createUser();
-    await expect(listUsers(user)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listUsers(personOf(user))).rejects.toMatchObject({ name: "Refusal", code: "forbidden" });
   });
 
   it("returns the summary DTO, never a password hash", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    const users = await listUsers(admin);
+    const users = await listUsers(personOf(admin));
     expect(users.length).toBeGreaterThan(0);
     for (const user of users) expect(Object.keys(user).sort()).toEqual(SUMMARY_KEYS);
   });
 });
 
-const asManager = (user: { id: string; role: "ADMIN" | "STANDARD" }) => ({ id: user.id, role: user.role, ip: "198.51.100.9" });
 const token = (id: string) => testDb().apiToken.findUniqueOrThrow({ where: { id }, select: { scopes: true, revokedAt: true, revokedReason: true } });
 const audit = (targetId: string, action: string) => testDb().auditEvent.findMany({ where: { targetId, action } });
 
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
+async function rejection(promise: Promise<unknown>): Promise<Refusal> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
+  expect(error).toBeInstanceOf(Refusal);
+  return error as Refusal;
 }
 
 describe("getUserSummary", () => {
   it("reads one user for an admin and answers null for no such user", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser({ name: "Someone" });
-    expect(await getUserSummary(admin, user.id)).toMatchObject({ id: user.id, name: "Someone", deviceCount: 0 });
-    expect(await getUserSummary(admin, "no-such-user")).toBeNull();
-    await expect(getUserSummary(user, user.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await getUserSummary(personOf(admin), user.id)).toMatchObject({ id: user.id, name: "Someone", deviceCount: 0 });
+    expect(await getUserSummary(personOf(admin), "no-such-user")).toBeNull();
+    await expect(getUserSummary(personOf(user), user.id)).rejects.toMatchObject({ name: "Refusal", code: "forbidden" });
   });
 });
 
@@ -64,7 +68,7 @@ describe("changeUserRole", () => {
     const standard = await issueTestToken(target.id, { scopes: ["telemetry:read"] });
     const dashboard = await issueTestToken(target.id, { kind: "DASHBOARD" });
 
-    const result = await changeUserRole(asManager(admin), target.id, "STANDARD");
+    const result = await changeUserRole(personOf(admin, IP), target.id, "STANDARD");
 
     expect(result).toEqual({ changed: true, narrowed: 1, revoked: 1 });
     expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("STANDARD");
@@ -80,7 +84,7 @@ describe("changeUserRole", () => {
     const admin = await createUser({ role: "ADMIN" });
     const target = await createUser({ role: "ADMIN" });
     const adminOnly = await issueTestToken(target.id, { scopes: ["audit:read"] });
-    await changeUserRole(asManager(admin), target.id, "STANDARD");
+    await changeUserRole(personOf(admin, IP), target.id, "STANDARD");
 
     const [record, ...more] = await audit(target.id, "user.role_changed");
     expect(more).toEqual([]);
@@ -93,20 +97,20 @@ describe("changeUserRole", () => {
     const admin = await createUser({ role: "ADMIN" });
     const target = await createUser();
     const personal = await issueTestToken(target.id, { scopes: ["devices:read"] });
-    expect(await changeUserRole(asManager(admin), target.id, "ADMIN")).toEqual({ changed: true, narrowed: 0, revoked: 0 });
+    expect(await changeUserRole(personOf(admin, IP), target.id, "ADMIN")).toEqual({ changed: true, narrowed: 0, revoked: 0 });
     expect(await token(personal.view.id)).toMatchObject({ scopes: "devices:read", revokedAt: null });
-    expect(await changeUserRole(asManager(admin), target.id, "ADMIN")).toEqual({ changed: false, narrowed: 0, revoked: 0 });
+    expect(await changeUserRole(personOf(admin, IP), target.id, "ADMIN")).toEqual({ changed: false, narrowed: 0, revoked: 0 });
     expect(await audit(target.id, "user.role_changed")).toHaveLength(1);
   });
 
   it("refuses a standard user, an admin's own demotion and an unknown user", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
-    expect((await rejection(changeUserRole(asManager(user), user.id, "ADMIN"))).code).toBe("forbidden");
-    const self = await rejection(changeUserRole(asManager(admin), admin.id, "STANDARD"));
+    expect((await rejection(changeUserRole(personOf(user, IP), user.id, "ADMIN"))).code).toBe("forbidden");
+    const self = await rejection(changeUserRole(personOf(admin, IP), admin.id, "STANDARD"));
     expect(self).toMatchObject({ code: "invalid", field: "role" });
     expect((await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
-    expect((await rejection(changeUserRole(asManager(admin), "no-such-user", "STANDARD"))).code).toBe("not_found");
+    expect((await rejection(changeUserRole(personOf(admin, IP), "no-such-user", "STANDARD"))).code).toBe("not_found");
   });
 });
 
@@ -117,7 +121,7 @@ describe("setUserDisabled", () => {
     const personal = await issueTestToken(target.id);
     const dashboard = await issueTestToken(target.id, { kind: "DASHBOARD" });
 
-    expect(await setUserDisabled(asManager(admin), target.id, true)).toEqual({ changed: true, revoked: 2 });
+    expect(await setUserDisabled(personOf(admin, IP), target.id, true)).toEqual({ changed: true, revoked: 2 });
 
     expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt).toBeInstanceOf(Date);
     for (const id of [personal.view.id, dashboard.view.id]) expect(await token(id)).toMatchObject({ revokedReason: "user disabled" });
@@ -130,15 +134,15 @@ describe("setUserDisabled", () => {
     const admin = await createUser({ role: "ADMIN" });
     const target = await createUser();
     const personal = await issueTestToken(target.id);
-    await setUserDisabled(asManager(admin), target.id, true);
+    await setUserDisabled(personOf(admin, IP), target.id, true);
 
-    expect(await setUserDisabled(asManager(admin), target.id, false)).toEqual({ changed: true, revoked: 0 });
+    expect(await setUserDisabled(personOf(admin, IP), target.id, false)).toEqual({ changed: true, revoked: 0 });
 
     expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt).toBeNull();
     expect((await token(personal.view.id)).revokedAt).toBeInstanceOf(Date);
     expect(await verifyToken(personal.token)).toEqual({ ok: false, reason: "revoked" });
     expect(await audit(target.id, "user.enabled")).toHaveLength(1);
-    expect((await setUserDisabled(asManager(admin), target.id, false)).changed).toBe(false);
+    expect((await setUserDisabled(personOf(admin, IP), target.id, false)).changed).toBe(false);
     expect(await audit(target.id, "user.enabled")).toHaveLength(1);
   });
 
@@ -146,9 +150,9 @@ describe("setUserDisabled", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
     const other = await createUser();
-    expect((await rejection(setUserDisabled(asManager(user), other.id, true))).code).toBe("forbidden");
-    expect(await rejection(setUserDisabled(asManager(admin), admin.id, true))).toMatchObject({ code: "invalid", field: "disabled" });
+    expect((await rejection(setUserDisabled(personOf(user, IP), other.id, true))).code).toBe("forbidden");
+    expect(await rejection(setUserDisabled(personOf(admin, IP), admin.id, true))).toMatchObject({ code: "invalid", field: "disabled" });
     expect((await testDb().user.findUniqueOrThrow({ where: { id: admin.id } })).disabledAt).toBeNull();
-    expect((await rejection(setUserDisabled(asManager(admin), "no-such-user", true))).code).toBe("not_found");
+    expect((await rejection(setUserDisabled(personOf(admin, IP), "no-such-user", true))).code).toBe("not_found");
   });
 });

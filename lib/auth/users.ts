@@ -1,16 +1,16 @@
-// Reading and managing users, for admins only: the caller is checked here, next to the query.
+// Reading and managing users, for admins only, and a caller's own profile: the caller is checked
+// here, next to the query.
 import "server-only";
+import type { Caller } from "@/lib/access/caller";
+import { assertAdmin } from "@/lib/access/checks";
+import { formatScopes, parseScopes } from "@/lib/access/scopes";
+import { forgetVerified } from "@/lib/access/verified-cache";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
-import type { Caller } from "@/lib/devices/caller";
-import { revokeAllTokens, type Manager } from "@/lib/tokens/lifecycle";
+import { Refusal } from "@/lib/refusal";
+import { revokeAllTokens } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
-import { formatScopes, parseScopes } from "@/lib/tokens/scopes";
-import { forgetVerified } from "@/lib/tokens/verified-cache";
-import { ForbiddenError, UserError } from "./errors";
-
-export { ForbiddenError, UserError } from "./errors";
 
 export type UserSummary = {
   id: string;
@@ -38,10 +38,6 @@ function toSummary({ _count, ...user }: SummaryRow): UserSummary {
   return { ...user, deviceCount: _count.devices };
 }
 
-function assertAdmin(caller: Caller, what: string) {
-  if (caller.role !== "ADMIN") throw new ForbiddenError(`Only admins can ${what}`);
-}
-
 export async function listUsers(caller: Caller): Promise<UserSummary[]> {
   assertAdmin(caller, "list users");
   const rows = await db.user.findMany({ select: summarySelect, orderBy: [{ role: "asc" }, { email: "asc" }] });
@@ -55,6 +51,13 @@ export async function getUserSummary(caller: Caller, userId: string): Promise<Us
   return row ? toSummary(row) : null;
 }
 
+export type Profile = { id: string; email: string; name: string; role: Role };
+
+/** The user a caller acts for: any signed-in person or valid token may read its own. */
+export async function getOwnProfile(caller: Caller): Promise<Profile> {
+  return db.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
+}
+
 export type RoleChange = { changed: boolean; narrowed: number; revoked: number };
 
 /**
@@ -62,21 +65,20 @@ export type RoleChange = { changed: boolean; narrowed: number; revoked: number }
  * (verification narrows on use too, but the stored scopes should say what a token can do), and
  * revokes a token left with none.
  */
-export async function changeUserRole(manager: Manager, userId: string, role: Role): Promise<RoleChange> {
-  assertAdmin(manager, "change roles");
+export async function changeUserRole(caller: Caller, userId: string, role: Role): Promise<RoleChange> {
+  assertAdmin(caller, "change roles");
   // Keeps at least the acting admin an admin, and stops anyone locking themself out by mistake.
-  if (userId === manager.id && role !== "ADMIN") throw new UserError("You cannot remove your own admin role", "invalid", "role");
+  if (userId === caller.userId && role !== "ADMIN") throw new Refusal("You cannot remove your own admin role", "invalid", "role");
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw new UserError("No such user", "not_found");
+  if (!user) throw new Refusal("No such user", "not_found");
   if (user.role === role) return { changed: false, narrowed: 0, revoked: 0 };
   const allowed = (await getPolicy(role)).scopes;
-  const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
 
   const change = await transaction(async (tx) => {
     // Gatehouse never loses its last active admin, even to two admins demoting each other at once.
     if (role !== "ADMIN") {
       const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
-      if (others === 0) throw new UserError("Gatehouse needs at least one other active admin first", "invalid", "role");
+      if (others === 0) throw new Refusal("Gatehouse needs at least one other active admin first", "invalid", "role");
     }
     // The role is written first so that no token read below can be issued under the old role meanwhile.
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -90,7 +92,7 @@ export async function changeUserRole(manager: Manager, userId: string, role: Rol
       if (kept.length === held.length) continue;
       if (kept.length === 0) {
         await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedReason: "role changed" } });
-        await appendAudit({ actor, action: "token.revoked", target: { type: "token", id: token.id }, detail: { reason: "role changed" } }, tx);
+        await appendAudit({ actor: caller, action: "token.revoked", target: { type: "token", id: token.id }, detail: { reason: "role changed" } }, tx);
         revoked.push(token.id);
       } else {
         await tx.apiToken.update({ where: { id: token.id }, data: { scopes: formatScopes(kept) } });
@@ -98,7 +100,7 @@ export async function changeUserRole(manager: Manager, userId: string, role: Rol
       }
     }
     await appendAudit(
-      { actor, action: "user.role_changed", target: { type: "user", id: userId }, detail: { from: user.role, to: role, narrowed, revoked } },
+      { actor: caller, action: "user.role_changed", target: { type: "user", id: userId }, detail: { from: user.role, to: role, narrowed, revoked } },
       tx,
     );
     return { changed: true, narrowed: narrowed.length, revoked: revoked.length };
@@ -113,24 +115,23 @@ export type DisabledChange = { changed: boolean; revoked: number };
  * Disables or enables a user. Disabling revokes every token they hold; enabling leaves those
  * revoked, so that access comes back only through newly issued tokens.
  */
-export async function setUserDisabled(manager: Manager, userId: string, disabled: boolean): Promise<DisabledChange> {
-  assertAdmin(manager, "disable users");
-  if (userId === manager.id && disabled) throw new UserError("You cannot disable yourself", "invalid", "disabled");
+export async function setUserDisabled(caller: Caller, userId: string, disabled: boolean): Promise<DisabledChange> {
+  assertAdmin(caller, "disable users");
+  if (userId === caller.userId && disabled) throw new Refusal("You cannot disable yourself", "invalid", "disabled");
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) throw new UserError("No such user", "not_found");
-  const actor = { type: "user" as const, id: manager.id, ip: manager.ip };
+  if (!user) throw new Refusal("No such user", "not_found");
 
   const changed = await transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, disabledAt: disabled ? null : { not: null } },
       data: { disabledAt: disabled ? new Date() : null },
     });
-    if (count > 0) await appendAudit({ actor, action: disabled ? "user.disabled" : "user.enabled", target: { type: "user", id: userId } }, tx);
+    if (count > 0) await appendAudit({ actor: caller, action: disabled ? "user.disabled" : "user.enabled", target: { type: "user", id: userId } }, tx);
     return count > 0;
   });
   forgetVerified({ userId });
   // revokeAllTokens runs its own transaction. disabledAt is committed first: verification already
   // refuses a disabled owner's tokens, so a failure between the two never leaves a token working.
-  const revoked = disabled && changed ? await revokeAllTokens(manager, userId, "user disabled") : 0;
+  const revoked = disabled && changed ? await revokeAllTokens(caller, userId, "user disabled") : 0;
   return { changed, revoked };
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import type { Caller } from "./caller";
+import type { Caller } from "@/lib/access/caller";
+import { personOf } from "@/lib/testing/callers";
 import { getDevice, latestReadings, listDevices as listPage } from "./devices";
 import { ONLINE_WINDOW_MS } from "./status";
 
@@ -23,9 +24,11 @@ const T1 = new Date(Date.UTC(2026, 10, 1, 12, 0));
 const T2 = new Date(T1.getTime() + MINUTE);
 const T3 = new Date(T1.getTime() + 2 * MINUTE);
 
-let alice: Caller & { name: string };
-let bob: Caller & { name: string };
-let admin: Caller;
+type User = Awaited<ReturnType<typeof createUser>>;
+
+let alice: User;
+let bob: User;
+let admin: User;
 let aliceDevices: { online: string; offline: string; disabled: string };
 let bobDevice: string;
 
@@ -52,69 +55,69 @@ beforeAll(async () => {
 
 describe("listDevices", () => {
   it("shows a standard user exactly their own devices", async () => {
-    const ids = (await listDevices(alice)).map((device) => device.id);
+    const ids = (await listDevices(personOf(alice))).map((device) => device.id);
     expect(ids.sort()).toEqual(Object.values(aliceDevices).sort());
-    expect((await listDevices(bob)).map((device) => device.id)).toEqual([bobDevice]);
+    expect((await listDevices(personOf(bob))).map((device) => device.id)).toEqual([bobDevice]);
   });
 
   it("shows an admin every user's devices", async () => {
-    const ids = (await listDevices(admin)).map((device) => device.id);
+    const ids = (await listDevices(personOf(admin))).map((device) => device.id);
     expect(ids).toEqual(expect.arrayContaining([...Object.values(aliceDevices), bobDevice]));
   });
 
   it("orders by name", async () => {
-    expect((await listDevices(alice)).map((device) => device.name)).toEqual(["A disabled", "A offline", "A online"]);
+    expect((await listDevices(personOf(alice))).map((device) => device.name)).toEqual(["A disabled", "A offline", "A online"]);
   });
 
   it("computes each device's status and names its owner", async () => {
-    const byId = new Map((await listDevices(alice)).map((device) => [device.id, device]));
+    const byId = new Map((await listDevices(personOf(alice))).map((device) => [device.id, device]));
     expect(byId.get(aliceDevices.online)).toMatchObject({ status: "online", owner: { id: alice.id, name: "Alice" }, kind: "thermostat" });
     expect(byId.get(aliceDevices.offline)?.status).toBe("offline");
     expect(byId.get(aliceDevices.disabled)?.status).toBe("disabled");
   });
 
   it("returns the DTO and nothing more", async () => {
-    for (const device of await listDevices(alice)) expect(Object.keys(device).sort()).toEqual(DTO_KEYS);
+    for (const device of await listDevices(personOf(alice))) expect(Object.keys(device).sort()).toEqual(DTO_KEYS);
   });
 });
 
 describe("getDevice", () => {
   it("finds a standard user's own device", async () => {
-    const device = await getDevice(alice, aliceDevices.online);
+    const device = await getDevice(personOf(alice), aliceDevices.online);
     expect(device).toMatchObject({ id: aliceDevices.online, name: "A online", enabled: true, status: "online", owner: { name: "Alice" } });
   });
 
   it("hides another user's device from a standard user, but not from an admin", async () => {
-    expect(await getDevice(alice, bobDevice)).toBeNull();
-    expect(await getDevice(bob, aliceDevices.online)).toBeNull();
-    expect((await getDevice(admin, bobDevice))?.owner.name).toBe("Bob");
-    expect((await getDevice(admin, aliceDevices.online))?.id).toBe(aliceDevices.online);
+    expect(await getDevice(personOf(alice), bobDevice)).toBeNull();
+    expect(await getDevice(personOf(bob), aliceDevices.online)).toBeNull();
+    expect((await getDevice(personOf(admin), bobDevice))?.owner.name).toBe("Bob");
+    expect((await getDevice(personOf(admin), aliceDevices.online))?.id).toBe(aliceDevices.online);
   });
 
   it("answers null for a device that does not exist", async () => {
-    expect(await getDevice(admin, "no-such-device")).toBeNull();
-    expect(await getDevice(alice, "no-such-device")).toBeNull();
+    expect(await getDevice(personOf(admin), "no-such-device")).toBeNull();
+    expect(await getDevice(personOf(alice), "no-such-device")).toBeNull();
   });
 
   it("gives the newest reading of each metric", async () => {
-    const latest = await latestReadings(alice, aliceDevices.online);
+    const latest = await latestReadings(personOf(alice), aliceDevices.online);
     const byKey = Object.fromEntries(latest!.map((metric) => [metric.key, metric]));
     expect(byKey.temperature).toEqual({ key: "temperature", unit: "°C", value: 21.5, time: T3.toISOString() });
     expect(byKey.humidity).toEqual({ key: "humidity", unit: "°C", value: 40, time: T1.toISOString() });
   });
 
   it("gives no readings to a device without metrics, and null for another user's device", async () => {
-    expect(await latestReadings(alice, aliceDevices.offline)).toEqual([]);
-    expect(await latestReadings(bob, aliceDevices.online)).toBeNull();
+    expect(await latestReadings(personOf(alice), aliceDevices.offline)).toEqual([]);
+    expect(await latestReadings(personOf(bob), aliceDevices.online)).toBeNull();
   });
 
   it("computes the status", async () => {
-    expect((await getDevice(alice, aliceDevices.offline))?.status).toBe("offline");
-    expect((await getDevice(alice, aliceDevices.disabled))?.status).toBe("disabled");
+    expect((await getDevice(personOf(alice), aliceDevices.offline))?.status).toBe("offline");
+    expect((await getDevice(personOf(alice), aliceDevices.disabled))?.status).toBe("disabled");
   });
 
   it("returns the DTO and nothing more", async () => {
-    const device = await getDevice(admin, aliceDevices.online);
+    const device = await getDevice(personOf(admin), aliceDevices.online);
     expect(Object.keys(device!).sort()).toEqual(DTO_KEYS);
     expect(Object.keys(device!.owner).sort()).toEqual(["id", "name"]);
   });

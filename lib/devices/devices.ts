@@ -1,9 +1,11 @@
 // Device data for the API: every query carries the caller's owner filter in its own where clause.
 import "server-only";
+import type { Caller } from "@/lib/access/caller";
+import { assertScope } from "@/lib/access/checks";
+import { forgetVerified } from "@/lib/access/verified-cache";
+import { visibleTo } from "@/lib/access/visible";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
-import { forgetVerified } from "@/lib/tokens/verified-cache";
-import { visibleTo, type Caller } from "./caller";
 import { latestValues, newestOf } from "./latest";
 import { deviceStatus, type DeviceStatus } from "./status";
 
@@ -56,6 +58,7 @@ export function toDeviceDto(row: DeviceRow, now = Date.now()): DeviceDto {
 export const MAX_PAGE_SIZE = 100;
 
 export async function listDevices(caller: Caller, page: { limit: number; cursor?: string }): Promise<{ data: DeviceDto[]; nextCursor: string | null }> {
+  assertScope(caller, "devices:read");
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
   // Keyset paging: a deleted cursor device cannot end the listing early.
   const rows = await db.device.findMany({
@@ -71,12 +74,14 @@ export async function listDevices(caller: Caller, page: { limit: number; cursor?
 }
 
 export async function getDevice(caller: Caller, id: string): Promise<DeviceDto | null> {
+  assertScope(caller, "devices:read");
   const row = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: flatSelect });
   return row ? toDeviceDto((await withRelations([row]))[0]!) : null;
 }
 
 /** The newest reading of each of a device's metrics, or null when the device is not the caller's. */
 export async function latestReadings(caller: Caller, id: string): Promise<LatestReading[] | null> {
+  assertScope(caller, "telemetry:read");
   const device = await db.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { id: true } });
   if (!device) return null;
   const metrics = await db.metric.findMany({ where: { deviceId: id }, select: { id: true, key: true, unit: true }, orderBy: { id: "asc" } });
@@ -88,8 +93,9 @@ export type DeviceInput = { name: string; kind: string; location?: string; enabl
 
 /** Creates a device owned by the caller; an admin may name another owner. */
 export async function createDevice(caller: Caller, input: DeviceInput): Promise<DeviceDto | { error: "owner" }> {
-  const ownerId = caller.role === "ADMIN" && input.ownerId ? input.ownerId : caller.id;
-  if (ownerId !== caller.id && !(await db.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) return { error: "owner" };
+  assertScope(caller, "devices:write");
+  const ownerId = caller.role === "ADMIN" && input.ownerId ? input.ownerId : caller.userId;
+  if (ownerId !== caller.userId && !(await db.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) return { error: "owner" };
   const row = await db.device.create({
     data: { ownerId, name: input.name, kind: input.kind, location: input.location ?? "", enabled: input.enabled ?? true },
     select: flatSelect,
@@ -98,19 +104,21 @@ export async function createDevice(caller: Caller, input: DeviceInput): Promise<
 }
 
 export async function updateDevice(caller: Caller, id: string, patch: Partial<Pick<DeviceInput, "name" | "location" | "enabled">>): Promise<DeviceDto | null> {
+  assertScope(caller, "devices:write");
   const { count } = await db.device.updateMany({ where: { id, ...visibleTo(caller) }, data: patch });
   return count === 0 ? null : getDevice(caller, id);
 }
 
 /** Deletes a device with its readings and its ingest tokens, and says so in the audit log. */
 export async function deleteDevice(caller: Caller, id: string): Promise<boolean> {
+  assertScope(caller, "devices:write");
   return transaction(async (tx) => {
     const device = await tx.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { id: true, name: true, ownerId: true } });
     if (!device) return false;
     const tokens = await tx.apiToken.findMany({ where: { deviceId: id }, select: { id: true } });
     await tx.device.delete({ where: { id } });
     await appendAudit(
-      { actor: { type: "user", id: caller.id }, action: "device.deleted", target: { type: "device", id }, detail: { name: device.name, ownerId: device.ownerId, tokens: tokens.map((t) => t.id) } },
+      { actor: caller, action: "device.deleted", target: { type: "device", id }, detail: { name: device.name, ownerId: device.ownerId, tokens: tokens.map((t) => t.id) } },
       tx,
     );
     forgetVerified({ userId: device.ownerId });

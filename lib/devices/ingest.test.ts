@@ -1,5 +1,6 @@
 // ingestReadings below the API: what it stores, exactly, and who it refuses.
 import { describe, expect, it } from "vitest";
+import { personOf, tokenCallerOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { HOUR_MS } from "@/lib/time";
 import { ingestReadings, MAX_METRICS_PER_DEVICE } from "./telemetry";
@@ -9,7 +10,7 @@ const MINUTE = 60_000;
 async function ownDevice() {
   const user = await createUser();
   const device = await createDevice(user.id);
-  return { caller: { id: user.id, role: user.role }, deviceId: device.id };
+  return { caller: personOf(user), deviceId: device.id };
 }
 
 async function stored(deviceId: string) {
@@ -73,12 +74,12 @@ describe("ingestReadings", () => {
     const { deviceId } = await ownDevice();
     const stranger = await createUser();
     const reading = { metric: "temperature", time: new Date(Date.now() - HOUR_MS), value: 1 };
-    expect(await ingestReadings({ id: stranger.id, role: stranger.role }, deviceId, [reading])).toBeNull();
-    expect(await ingestReadings({ id: stranger.id, role: stranger.role }, "no-such-device", [reading])).toBeNull();
+    expect(await ingestReadings(personOf(stranger), deviceId, [reading])).toBeNull();
+    expect(await ingestReadings(personOf(stranger), "no-such-device", [reading])).toBeNull();
     // A device token for another device, even the owner's own.
     const owner = await testDb().device.findUniqueOrThrow({ where: { id: deviceId }, select: { ownerId: true } });
     const sibling = await createDevice(owner.ownerId);
-    expect(await ingestReadings({ id: owner.ownerId, role: "STANDARD", deviceId: sibling.id }, deviceId, [reading])).toBeNull();
+    expect(await ingestReadings(tokenCallerOf({ id: owner.ownerId, role: "STANDARD" }, { deviceId: sibling.id }), deviceId, [reading])).toBeNull();
     expect(await stored(deviceId)).toEqual([]);
   });
 

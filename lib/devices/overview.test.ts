@@ -1,5 +1,6 @@
 // The homepage's overview: newest readings, hourly sparkline points from the rollups, and alerts.
 import { describe, expect, it } from "vitest";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser } from "@/lib/testing/factories";
 import { HOUR_MS } from "@/lib/time";
 import { listOverview } from "./overview";
@@ -11,7 +12,7 @@ const MINUTE = 60_000;
 describe("listOverview", () => {
   it("gives each metric its newest reading and 24 hourly averages ending with the hour under way", async () => {
     const user = await createUser();
-    const caller = { id: user.id, role: user.role };
+    const caller = personOf(user);
     const device = await createDevice(user.id);
     const now = Date.now();
     const thisHour = Math.floor(now / HOUR_MS) * HOUR_MS;
@@ -42,7 +43,7 @@ describe("listOverview", () => {
 
   it("leaves out readings after its now, which a device's clock may send", async () => {
     const user = await createUser();
-    const caller = { id: user.id, role: user.role };
+    const caller = personOf(user);
     const device = await createDevice(user.id);
     const thisHour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
     await ingestReadings(caller, device.id, [
@@ -59,7 +60,7 @@ describe("listOverview", () => {
 
   it("lists alerts: a reading past its bound on an online device, a silent enabled device", async () => {
     const user = await createUser();
-    const caller = { id: user.id, role: user.role };
+    const caller = personOf(user);
     const hot = await createDevice(user.id, { name: "A hot" });
     const silent = await createDevice(user.id, { name: "B silent" });
     const off = await createDevice(user.id, { name: "C off", enabled: false });
@@ -78,7 +79,7 @@ describe("listOverview", () => {
     const other = await createUser();
     const mine = [await createDevice(user.id), await createDevice(user.id), await createDevice(user.id)].map((d) => d.id).sort();
     await createDevice(other.id);
-    const caller = { id: user.id, role: user.role };
+    const caller = personOf(user);
     const first = await listOverview(caller, { limit: 2 });
     const second = await listOverview(caller, { limit: 2, cursor: first.nextCursor! });
     expect([...first.data, ...second.data].map((d) => d.id)).toEqual(mine);

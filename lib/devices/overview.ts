@@ -3,13 +3,18 @@
 // readings in the last hour; then its open alerts, so that the fleet summary can be added up from
 // the same page.
 import "server-only";
+import type { Caller } from "@/lib/access/caller";
+import { assertScope } from "@/lib/access/checks";
+import { visibleSql } from "@/lib/access/visible";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUR_MS } from "@/lib/time";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
-import { visibleSql, type Caller } from "./caller";
 import { MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type DeviceRow } from "./devices";
 import { SPARK_HOURS } from "./sparkline";
+import { overviewPageSql } from "./sql";
+import type { DeviceStatus } from "./status";
+
+export type FleetSummary = { devices: Record<DeviceStatus | "total", number>; readingsLastHour: number; alerts: number };
 
 export type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
 export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[]; readingsLastHour: number };
@@ -19,37 +24,49 @@ type PageRow = [id: string, name: string, kind: string, location: string, enable
 /** A metric: its newest reading ([time, value] or null), its count in the last hour, and its hours ("[slot,thousandths,…]", or null for none). */
 type MetricRow = [key: string, unit: string, newest: [number, number] | null, lastHour: number, hours: string | null];
 
-export async function listOverview(
-  caller: Caller,
-  page: { limit: number; cursor?: string },
-  now = Date.now(),
-): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
+type Page = { limit: number; cursor?: string };
+
+export async function listOverview(caller: Caller, page: Page, now = Date.now()): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
+  assertScope(caller, "devices:read", "telemetry:read");
+  return readPage(caller, page, now);
+}
+
+/**
+ * The API's /fleet, for devices:read alone: every page of the same statement as the homepage's,
+ * added up the same way, so that the two cannot disagree.
+ */
+export async function fleetSummary(caller: Caller, now = Date.now()): Promise<FleetSummary> {
+  assertScope(caller, "devices:read");
+  const devices: DeviceOverview[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readPage(caller, { limit: MAX_PAGE_SIZE, cursor }, now);
+    devices.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return summarizeOverview(devices);
+}
+
+/** The fleet summary added up from a list of overviews: what the homepage shows beside its tiles. */
+export function summarizeOverview(devices: Pick<DeviceOverview, "status" | "alerts" | "readingsLastHour">[]): FleetSummary {
+  const counts = { total: devices.length, online: 0, offline: 0, disabled: 0 };
+  let [readingsLastHour, alerts] = [0, 0];
+  for (const device of devices) {
+    counts[device.status]++;
+    readingsLastHour += device.readingsLastHour;
+    alerts += device.alerts.length;
+  }
+  return { devices: counts, readingsLastHour, alerts };
+}
+
+/** A page of overviews, for a caller whose scopes the exported functions above have checked. */
+async function readPage(caller: Caller, page: Page, now: number): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
   const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
-  const after = page.cursor ? Prisma.sql` AND d."id" > ${page.cursor}` : Prisma.empty;
-  // One statement and one JSON array back: Prisma's JS engine spends more on each of a handful of
-  // queries, and on mapping their rows, than SQLite spends on all of it. Each metric walks the
-  // (metricId, time) keys: its newest reading, its last hour, its SPARK_HOURS hours from firstHour.
-  // The hours come as a flat JSON array of slot and average in thousandths (SQLite writes integers
-  // far faster than doubles), as text: whether JSON made in a subquery stays JSON depends on the
-  // query plan, so json() makes sure of it where JSON is wanted, and the hours are parsed in JS,
-  // which is faster at it. Keyset paging, one row more than the page to know whether another
-  // follows: a deleted cursor device cannot end it early.
-  const [result] = await db.$queryRaw<{ page: string }[]>`
-    WITH "shown" AS (
-      SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId"
-      FROM "Device" d WHERE ${visibleSql(caller)}${after} ORDER BY d."id" LIMIT ${limit + 1}
-    )
-    SELECT json_group_array(json_array(s."id", s."name", s."kind", s."location", s."enabled", s."lastSeenAt", s."createdAt", u."id", u."name", json((
-      SELECT json_group_array(json_array(m."key", m."unit",
-        json((SELECT json_array(t."time", t."value") FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)),
-        (SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS}),
-        (SELECT '[' || group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ',' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER)) || ']'
-         FROM "TelemetryRollup" r WHERE r."metricId" = m."id" AND r."resolution" = ${HOUR_MS}
-           AND r."time" >= ${firstHour} AND r."time" < ${firstHour + SPARK_HOURS * HOUR_MS})
-      ) ORDER BY m."id") FROM "Metric" m WHERE m."deviceId" = s."id"
-    ))) ORDER BY s."id") AS "page"
-    FROM "shown" s JOIN "User" u ON u."id" = s."ownerId"`;
+  // One statement and one JSON array back (sql.ts).
+  const [result] = await db.$queryRaw<{ page: string }[]>(
+    overviewPageSql({ visible: visibleSql(caller), cursor: page.cursor, limit, now, firstHour, hours: SPARK_HOURS }),
+  );
   const rows = JSON.parse(result?.page ?? "[]") as PageRow[];
   const more = rows.length > limit;
   const data = rows.slice(0, limit).map((row) => toOverview(row, now));

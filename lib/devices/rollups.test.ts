@@ -1,6 +1,7 @@
 // Rollups against the raw readings they summarise: kept right on ingest and on replacement, and
 // read back to the same buckets as a raw aggregate gives.
 import { describe, expect, it } from "vitest";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { rollupFor } from "./rollups";
@@ -17,7 +18,7 @@ function aligned(from: number, to: number, bucketMs: number) {
 async function deviceWithHistory() {
   const user = await createUser();
   const device = await createDevice(user.id);
-  const caller = { id: user.id, role: user.role };
+  const caller = personOf(user);
   const end = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   const start = end - 3 * DAY_MS;
   const readings: Reading[] = [];

@@ -1,10 +1,12 @@
 // The chart query's time formatting, against the Date it stands in for; and the visibility rule
 // that telemetry's raw queries carry, against visibleTo itself.
 import { describe, expect, it } from "vitest";
+import { personOf, tokenCallerOf } from "@/lib/testing/callers";
 import type { Role } from "@/lib/generated/prisma/client";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
-import { visibleTo, type Caller } from "./caller";
+import type { Caller } from "@/lib/access/caller";
+import { visibleTo } from "@/lib/access/visible";
 import { ingestReadings, isoFormatter, readBuckets } from "./telemetry";
 
 describe("isoFormatter", () => {
@@ -27,7 +29,7 @@ describe("telemetry's visibility rule", () => {
     const [owner, stranger, admin] = [await createUser(), await createUser(), await createUser({ role: "ADMIN" })];
     const device = await createDevice(owner.id);
     const sibling = await createDevice(owner.id);
-    const as = (id: string, role: Role, deviceId?: string): Caller => ({ id, role, deviceId });
+    const as = (id: string, role: Role, deviceId?: string): Caller => (deviceId ? tokenCallerOf({ id, role }, { deviceId }) : personOf({ id, role }));
     const cases: [string, Caller, boolean][] = [
       ["its owner", as(owner.id, "STANDARD"), true],
       ["another user", as(stranger.id, "STANDARD"), false],
@@ -50,6 +52,6 @@ describe("telemetry's visibility rule", () => {
   it("answers an empty list, not null, for a visible device without metrics", async () => {
     const owner = await createUser();
     const device = await createDevice(owner.id);
-    expect(await readBuckets({ id: owner.id, role: "STANDARD" }, device.id, { from: new Date(0), to: new Date(DAY_MS), bucketMs: DAY_MS })).toEqual([]);
+    expect(await readBuckets(personOf({ id: owner.id, role: "STANDARD" }), device.id, { from: new Date(0), to: new Date(DAY_MS), bucketMs: DAY_MS })).toEqual([]);
   });
 });

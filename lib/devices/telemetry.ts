@@ -1,11 +1,14 @@
 // Reading telemetry in buckets and ingesting it in batches, for callers who may see the device.
 import "server-only";
+import type { Caller } from "@/lib/access/caller";
+import { assertScope } from "@/lib/access/checks";
+import { visibleSql } from "@/lib/access/visible";
 import { db, transaction } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/time";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
-import { visibleSql, type Caller } from "./caller";
 import { rollupFor, rollupWrites } from "./rollups";
+import { bucketsSql, ingestTargetSql, insertReadingsSql, touchLastSeenSql } from "./sql";
 
 export type Bucket = { time: string; min: number; max: number; avg: number; count: number };
 export type Series = { metric: string; unit: string; buckets: Bucket[] };
@@ -22,40 +25,12 @@ export async function readBuckets(
   range: { from: Date; to: Date; bucketMs: number; metric?: string },
   source: "auto" | "raw" = "auto",
 ): Promise<Series[] | null> {
-  // One query in all, the visibility rule in its where: a Prisma model query for the visibility
-  // check cost as much as the rest of the Prisma work (1.2-1.7 ms of CPU on about 8).
+  assertScope(caller, "telemetry:read");
   const resolution = source === "auto" ? rollupFor(range.bucketMs) : null;
   const [from, to, size] = [range.from.getTime(), range.to.getTime(), range.bucketMs];
-  const visible = Prisma.sql`d."id" = ${deviceId} AND ${visibleSql(caller)}`;
-  const keyIs = range.metric ? Prisma.sql` AND m."key" = ${range.metric}` : Prisma.empty;
-  const metrics = Prisma.sql`SELECT m."id" FROM "Metric" m JOIN "Device" d ON d."id" = m."deviceId" WHERE ${visible}${keyIs}`;
-  const buckets = resolution
-    ? Prisma.sql`
-        SELECT "metricId", CAST("time" / ${size} AS INTEGER) AS bucket,
-               MIN("min") AS min, MAX("max") AS max, SUM("sum") / SUM("count") AS avg, SUM("count") AS count
-        FROM "TelemetryRollup"
-        WHERE "metricId" IN (${metrics}) AND "resolution" = ${resolution} AND "time" >= ${from} AND "time" < ${to}
-        GROUP BY "metricId", bucket ORDER BY "metricId", bucket`
-    : Prisma.sql`
-        SELECT "metricId", CAST("time" / ${size} AS INTEGER) AS bucket,
-               MIN("value") AS min, MAX("value") AS max, AVG("value") AS avg, COUNT(*) AS count
-        FROM "Telemetry"
-        WHERE "metricId" IN (${metrics}) AND "time" >= ${from} AND "time" < ${to}
-        GROUP BY "metricId", bucket ORDER BY "metricId", bucket`;
-  // One JSON array a metric: the driver maps a handful of rows instead of hundreds, which is most
-  // of what this query costs (measured in BENCHMARKS.md). A bucket is its number, an integer that
-  // SQLite writes and JS parses faster than its time, which is a REAL here (Prisma binds size so).
-  // No row: not the caller's device; one row without a key: a device without metrics.
-  const rows = await db.$queryRaw<{ key: string | null; unit: string; buckets: string | null }[]>`
-    SELECT m."key", m."unit", b."buckets"
-    FROM "Device" d
-    LEFT JOIN "Metric" m ON m."deviceId" = d."id"${keyIs}
-    LEFT JOIN (
-      SELECT "metricId", json_group_array(json_array(bucket, min, max, avg, count)) AS buckets
-      FROM (${buckets}) GROUP BY "metricId"
-    ) b ON b."metricId" = m."id"
-    WHERE ${visible}
-    ORDER BY m."id"`;
+  const rows = await db.$queryRaw<{ key: string | null; unit: string; buckets: string | null }[]>(
+    bucketsSql({ visible: visibleSql(caller), deviceId, metric: range.metric, from, to, size, resolution }),
+  );
   if (rows.length === 0) return null;
   // One formatter for the whole call: the metrics share their buckets' dates and times of day.
   const iso = isoFormatter();
@@ -109,11 +84,9 @@ export async function ingestReadings(
   deviceId: string,
   readings: Reading[],
 ): Promise<{ accepted: number } | { error: "too_many_metrics" } | null> {
-  // The device's kind and metrics in one raw query (a model query cost twice as much): no row when
-  // the device is not the caller's, a row without a metric when it has none yet.
-  const device = await db.$queryRaw<{ kind: string; id: number | bigint | null; key: string | null }[]>`
-    SELECT d."kind", m."id", m."key" FROM "Device" d LEFT JOIN "Metric" m ON m."deviceId" = d."id"
-    WHERE d."id" = ${deviceId} AND ${visibleSql(caller)}`;
+  assertScope(caller, "telemetry:write");
+  // No row when the device is not the caller's, a row without a metric when it has none yet.
+  const device = await db.$queryRaw<{ kind: string; id: number | bigint | null; key: string | null }[]>(ingestTargetSql(visibleSql(caller), deviceId));
   if (device.length === 0) return null;
   const metricIds = new Map(device.flatMap((m) => (m.key === null ? [] : [[m.key, Number(m.id)] as const])));
   const added = new Set(readings.map((r) => r.metric).filter((key) => !metricIds.has(key)));
@@ -122,21 +95,13 @@ export async function ingestReadings(
   // The last of a repeated (metric, time) wins, as a resend would; one statement may not touch a row twice.
   const unique = [...new Map(readings.map((r) => [`${r.metric}\0${r.time.getTime()}`, r])).values()];
   const writes = (client: Writer) => {
-    // The whole batch as one JSON parameter: Prisma's cost grows with every bound value (three a
-    // reading), SQLite's json_each does not, and it reads numbers back exactly (ingest.test.ts).
     const rows = JSON.stringify(unique.map((r) => [metricIds.get(r.metric)!, r.time.getTime(), r.value]));
     const times = unique.map((r) => r.time.getTime());
-    const newest = Math.min(Math.max(...times), Date.now());
+    const now = Date.now();
     return [
-      client.$executeRaw`
-        INSERT INTO "Telemetry" ("metricId", "time", "value")
-        SELECT "value" ->> 0, "value" ->> 1, "value" ->> 2 FROM json_each(${rows}) WHERE true
-        ON CONFLICT ("metricId", "time") DO UPDATE SET "value" = excluded."value"`,
+      client.$executeRaw(insertReadingsSql(rows)),
       ...rollupWrites(client, [...new Set(unique.map((r) => metricIds.get(r.metric)!))], Math.min(...times), Math.max(...times)),
-      // Conditional, so that two batches at once never move it backwards; updatedAt as Prisma's update would.
-      client.$executeRaw`
-        UPDATE "Device" SET "lastSeenAt" = ${newest}, "updatedAt" = ${Date.now()}
-        WHERE "id" = ${deviceId} AND ("lastSeenAt" IS NULL OR "lastSeenAt" < ${newest})`,
+      client.$executeRaw(touchLastSeenSql(deviceId, Math.min(Math.max(...times), now), now)),
     ];
   };
   if (added.size === 0) {

@@ -1,10 +1,10 @@
 // Test data made through the real client: users with known passwords, devices with readings.
 import crypto from "node:crypto";
+import type { Scope } from "@/lib/access/scopes";
 import { hashPassword } from "@/lib/auth/password";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient, Role } from "@/lib/generated/prisma/client";
 import { issueToken } from "@/lib/tokens/lifecycle";
-import type { Scope } from "@/lib/tokens/scopes";
 
 let client: PrismaClient | undefined;
 

@@ -6,7 +6,7 @@ import { dashboardTokenFor } from "./dashboard";
 import { decryptToken, encryptToken, keyring } from "./encryption";
 import { parseToken } from "./format";
 import { issueToken, revokeToken } from "./lifecycle";
-import { DASHBOARD_SCOPES } from "./scopes";
+import { DASHBOARD_SCOPES } from "@/lib/access/scopes";
 import { verifyToken } from "./verify";
 
 // A key this server "used to have": named in TOKEN_ENCRYPTION_KEY_PREVIOUS before lib/env reads the
@@ -35,7 +35,7 @@ async function tokenFor(userId: string): Promise<string> {
 
 async function expectVerifies(token: string, userId: string) {
   const result = await verifyToken(token);
-  expect(result.ok && result.principal).toMatchObject({ userId, kind: "DASHBOARD", scopes: new Set(DASHBOARD_SCOPES) });
+  expect(result.ok && result.caller).toMatchObject({ userId, kind: "DASHBOARD", scopes: new Set(DASHBOARD_SCOPES) });
 }
 
 describe("dashboardTokenFor", () => {

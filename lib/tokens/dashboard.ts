@@ -3,10 +3,11 @@
 // once revoked.
 import "server-only";
 import { db } from "@/lib/db";
+import { Refusal } from "@/lib/refusal";
 import { decryptToken, encryptToken } from "./encryption";
-import { TokenError } from "./errors";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
 import { rotationWindowMs } from "./policy";
+import { latestDashboardTokenSql } from "./sql";
 
 export type DashboardToken = { state: "ok"; token: string } | { state: "revoked" };
 
@@ -16,13 +17,8 @@ type LatestToken = { id: string; ciphertext: string | null; revokedAt: Date | nu
 const AUTO_ROTATION_GRACE_HOURS = 1;
 
 export async function dashboardTokenFor(userId: string, now = Date.now(), attempt = 0): Promise<DashboardToken> {
-  // One raw statement for the token, its owner's role and that role's policy: this runs on every
-  // dashboard page, where Prisma's two model queries cost more than the reads (see policy.ts).
-  const [latest] = await db.$queryRaw<LatestToken[]>`
-    SELECT t."id", t."ciphertext", t."revokedAt", t."expiresAt", t."replacedById", p."rotationIntervalDays"
-    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" JOIN "Policy" p ON p."role" = u."role"
-    WHERE t."userId" = ${userId} AND t."kind" = 'DASHBOARD'
-    ORDER BY t."createdAt" DESC, t."id" DESC LIMIT 1`;
+  // Every dashboard page runs this (see sql.ts).
+  const [latest] = await db.$queryRaw<LatestToken[]>(latestDashboardTokenSql(userId));
   if (latest?.revokedAt) return { state: "revoked" };
   // None yet, or expired for want of use (nobody signed in for a whole interval): not a revocation.
   if (!latest || latest.expiresAt.getTime() <= now) return issueFresh(userId, now, attempt);
@@ -33,7 +29,7 @@ export async function dashboardTokenFor(userId: string, now = Date.now(), attemp
       return { state: "ok", token: (await rotateToken("system", latest.id, AUTO_ROTATION_GRACE_HOURS)).token };
     } catch (error) {
       // Another request rotated it first; the old token is still inside its grace period.
-      if (!(error instanceof TokenError && error.code === "conflict")) throw error;
+      if (!(error instanceof Refusal && error.code === "conflict")) throw error;
     }
   }
   let opened: { token: string; stale: boolean };
@@ -54,7 +50,7 @@ async function issueFresh(userId: string, now: number, attempt: number): Promise
     return { state: "ok", token: issued.token };
   } catch (error) {
     // A concurrent request issued one first: use that one.
-    if (error instanceof TokenError && error.code === "conflict" && attempt < 2) return dashboardTokenFor(userId, now, attempt + 1);
+    if (error instanceof Refusal && error.code === "conflict" && attempt < 2) return dashboardTokenFor(userId, now, attempt + 1);
     throw error;
   }
 }

@@ -1,19 +1,20 @@
 // Issuing tokens: what is stored, what the policy allows, who may issue for whom, and the audit.
 import { describe, expect, it } from "vitest";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
 import { DAY_MS } from "@/lib/time";
 import { decryptToken } from "./encryption";
 import { parseToken, SECRET_LENGTH } from "./format";
 import { hashToken } from "./hash";
 import { issueToken } from "./lifecycle";
-import { asManager, auditFor, issuePersonal, row, tokenError } from "./test-helpers";
-import { DASHBOARD_SCOPES } from "./scopes";
+import { auditFor, issuePersonal, row, refusalOf } from "@/lib/testing/tokens";
+import { DASHBOARD_SCOPES } from "@/lib/access/scopes";
 import { verifyToken } from "./verify";
 
 describe("issueToken", () => {
   it("stores only the hash of a personal token", async () => {
     const user = await createUser();
-    const { token, view } = await issuePersonal(asManager(user), user.id, ["devices:read", "telemetry:read"]);
+    const { token, view } = await issuePersonal(personOf(user), user.id, ["devices:read", "telemetry:read"]);
 
     expect(parseToken(token)).toBe("PERSONAL");
     const stored = await row(view.id);
@@ -30,7 +31,7 @@ describe("issueToken", () => {
 
   it("returns a view with a hint and no hash or ciphertext", async () => {
     const user = await createUser();
-    const { token, view } = await issuePersonal(asManager(user), user.id);
+    const { token, view } = await issuePersonal(personOf(user), user.id);
 
     expect(Object.keys(view).sort()).toEqual(TOKEN_VIEW_KEYS);
     expect(view).not.toHaveProperty("hash");
@@ -77,12 +78,12 @@ describe("issueToken", () => {
     const owner = await createUser();
     const device = await createDevice(owner.id, { name: "Boiler" });
 
-    const { token, view } = await issueToken(asManager(admin), { userId: admin.id, kind: "DEVICE", name: "boiler", deviceId: device.id, scopes: ["devices:write"] });
+    const { token, view } = await issueToken(personOf(admin), { userId: admin.id, kind: "DEVICE", name: "boiler", deviceId: device.id, scopes: ["devices:write"] });
 
     expect(parseToken(token)).toBe("DEVICE");
     expect(view).toMatchObject({ userId: owner.id, kind: "DEVICE", scopes: ["telemetry:write"], deviceId: device.id, deviceName: "Boiler" });
     const verified = await verifyToken(token);
-    expect(verified.ok && verified.principal).toMatchObject({ userId: owner.id, deviceId: device.id, scopes: new Set(["telemetry:write"]) });
+    expect(verified.ok && verified.caller).toMatchObject({ userId: owner.id, deviceId: device.id, scopes: new Set(["telemetry:write"]) });
   });
 
   it("lets an owner issue a device token for their own device but not another's", async () => {
@@ -90,25 +91,25 @@ describe("issueToken", () => {
     const other = await createUser();
     const device = await createDevice(owner.id);
 
-    const own = await issueToken(asManager(owner), { userId: owner.id, kind: "DEVICE", name: "mine", deviceId: device.id });
+    const own = await issueToken(personOf(owner), { userId: owner.id, kind: "DEVICE", name: "mine", deviceId: device.id });
     expect(own.view.userId).toBe(owner.id);
 
-    const error = await tokenError(issueToken(asManager(other), { userId: other.id, kind: "DEVICE", name: "theirs", deviceId: device.id }));
+    const error = await refusalOf(issueToken(personOf(other), { userId: other.id, kind: "DEVICE", name: "theirs", deviceId: device.id }));
     expect(error.code).toBe("forbidden");
   });
 
   it("refuses a device token without a device", async () => {
     const user = await createUser();
-    const error = await tokenError(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none" }));
+    const error = await refusalOf(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none" }));
     expect(error).toMatchObject({ code: "invalid", field: "deviceId" });
-    const unknown = await tokenError(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none", deviceId: "no-such-device" }));
+    const unknown = await refusalOf(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none", deviceId: "no-such-device" }));
     expect(unknown).toMatchObject({ code: "invalid", field: "deviceId" });
   });
 
   it("refuses scopes beyond the owner's role", async () => {
     const user = await createUser();
     const before = await testDb().apiToken.count({ where: { userId: user.id } });
-    const error = await tokenError(issuePersonal("system", user.id, ["devices:read", "users:admin"]));
+    const error = await refusalOf(issuePersonal("system", user.id, ["devices:read", "users:admin"]));
     expect(error).toMatchObject({ code: "invalid", field: "scopes" });
     expect(error.message).toContain("users:admin");
     expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(before);
@@ -117,26 +118,26 @@ describe("issueToken", () => {
   it("judges scopes by the owner's role, not the manager's", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
-    const error = await tokenError(issuePersonal(asManager(admin), user.id, ["audit:read"]));
+    const error = await refusalOf(issuePersonal(personOf(admin), user.id, ["audit:read"]));
     expect(error).toMatchObject({ code: "invalid", field: "scopes" });
 
-    const { view } = await issuePersonal(asManager(admin), admin.id, ["users:admin", "tokens:admin", "audit:read"]);
+    const { view } = await issuePersonal(personOf(admin), admin.id, ["users:admin", "tokens:admin", "audit:read"]);
     expect(view.scopes).toEqual(["users:admin", "tokens:admin", "audit:read"]);
   });
 
   it("refuses a personal token without scopes", async () => {
     const user = await createUser();
-    expect(await tokenError(issuePersonal("system", user.id, []))).toMatchObject({ code: "invalid", field: "scopes" });
+    expect(await refusalOf(issuePersonal("system", user.id, []))).toMatchObject({ code: "invalid", field: "scopes" });
   });
 
   it.each([0, -1, 91, 1.5, Number.NaN])("refuses an expiry of %s days for a standard user", async (days) => {
     const user = await createUser();
-    expect(await tokenError(issuePersonal("system", user.id, ["devices:read"], days))).toMatchObject({ code: "invalid", field: "expiresInDays" });
+    expect(await refusalOf(issuePersonal("system", user.id, ["devices:read"], days))).toMatchObject({ code: "invalid", field: "expiresInDays" });
   });
 
   it("allows an admin up to 180 days, not 181", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    expect(await tokenError(issuePersonal("system", admin.id, ["devices:read"], 181))).toMatchObject({ code: "invalid", field: "expiresInDays" });
+    expect(await refusalOf(issuePersonal("system", admin.id, ["devices:read"], 181))).toMatchObject({ code: "invalid", field: "expiresInDays" });
     const { view } = await issuePersonal("system", admin.id, ["devices:read"], 180);
     expect(view.expiresAt.getTime() - view.createdAt.getTime()).toBe(180 * DAY_MS);
   });
@@ -167,13 +168,13 @@ describe("issueToken", () => {
   it("does not let a standard user issue for another user", async () => {
     const user = await createUser();
     const other = await createUser();
-    expect((await tokenError(issuePersonal(asManager(user), other.id))).code).toBe("forbidden");
+    expect((await refusalOf(issuePersonal(personOf(user), other.id))).code).toBe("forbidden");
     expect(await testDb().apiToken.count({ where: { userId: other.id } })).toBe(0);
   });
 
   it("does not let a standard user issue a dashboard token, even for themselves", async () => {
     const user = await createUser();
-    const error = await tokenError(issueToken(asManager(user), { userId: user.id, kind: "DASHBOARD", name: "Dashboard" }));
+    const error = await refusalOf(issueToken(personOf(user), { userId: user.id, kind: "DASHBOARD", name: "Dashboard" }));
     expect(error.code).toBe("forbidden");
     expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -181,25 +182,25 @@ describe("issueToken", () => {
   it("lets an admin issue for another user, recorded as the issuer", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
-    const { view } = await issuePersonal(asManager(admin), user.id);
+    const { view } = await issuePersonal(personOf(admin), user.id);
     expect(view.userId).toBe(user.id);
     expect((await row(view.id)).createdById).toBe(admin.id);
   });
 
   it("refuses a disabled owner", async () => {
     const user = await createUser({ disabled: true });
-    expect(await tokenError(issuePersonal("system", user.id))).toMatchObject({ code: "invalid", field: "userId" });
-    expect(await tokenError(issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" }))).toMatchObject({ code: "invalid" });
+    expect(await refusalOf(issuePersonal("system", user.id))).toMatchObject({ code: "invalid", field: "userId" });
+    expect(await refusalOf(issueToken("system", { userId: user.id, kind: "DASHBOARD", name: "Dashboard" }))).toMatchObject({ code: "invalid" });
     expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("answers not_found for an unknown user", async () => {
-    expect((await tokenError(issuePersonal("system", "no-such-user"))).code).toBe("not_found");
+    expect((await refusalOf(issuePersonal("system", "no-such-user"))).code).toBe("not_found");
   });
 
   it("audits the issue with actor, target and detail", async () => {
     const user = await createUser();
-    const { view } = await issuePersonal(asManager(user), user.id, ["telemetry:read"], 30);
+    const { view } = await issuePersonal(personOf(user), user.id, ["telemetry:read"], 30);
 
     const events = await auditFor(view.id, "token.issued");
     expect(events).toHaveLength(1);
@@ -216,7 +217,7 @@ describe("issueToken", () => {
   it("audits nothing for a refused issue", async () => {
     const user = await createUser();
     const before = await testDb().auditEvent.count({ where: { action: "token.issued", detail: { contains: user.id } } });
-    await tokenError(issuePersonal("system", user.id, ["users:admin"]));
+    await refusalOf(issuePersonal("system", user.id, ["users:admin"]));
     expect(await testDb().auditEvent.count({ where: { action: "token.issued", detail: { contains: user.id } } })).toBe(before);
   });
 });

@@ -1,12 +1,13 @@
 // Rotating and revoking tokens: the grace period, races, who may, and the audit.
 import { describe, expect, it } from "vitest";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { decryptToken } from "./encryption";
-import { TokenError } from "./errors";
+import { Refusal } from "@/lib/refusal";
 import { parseToken } from "./format";
 import { issueToken, revokeAllTokens, revokeToken, rotateToken } from "./lifecycle";
-import { asManager, auditFor, issuePersonal, row, tokenError } from "./test-helpers";
+import { auditFor, issuePersonal, row, refusalOf } from "@/lib/testing/tokens";
 import { verifyToken } from "./verify";
 
 describe("rotateToken", () => {
@@ -16,7 +17,7 @@ describe("rotateToken", () => {
     const old = await issuePersonal("system", user.id, ["devices:read", "telemetry:read"]);
 
     const before = Date.now();
-    const next = await rotateToken(asManager(admin), old.view.id, 2);
+    const next = await rotateToken(personOf(admin), old.view.id, 2);
     const after = Date.now();
 
     expect(next.token).not.toBe(old.token);
@@ -45,7 +46,7 @@ describe("rotateToken", () => {
     const user = await createUser();
     const old = await issuePersonal("system", user.id);
     await rotateToken("system", old.view.id, 1);
-    expect((await tokenError(rotateToken("system", old.view.id, 1))).code).toBe("conflict");
+    expect((await refusalOf(rotateToken("system", old.view.id, 1))).code).toBe("conflict");
     expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(2);
   });
 
@@ -53,11 +54,11 @@ describe("rotateToken", () => {
     const user = await createUser();
     const revoked = await issuePersonal("system", user.id);
     await revokeToken("system", revoked.view.id);
-    expect((await tokenError(rotateToken("system", revoked.view.id, 1))).code).toBe("conflict");
+    expect((await refusalOf(rotateToken("system", revoked.view.id, 1))).code).toBe("conflict");
 
     const expired = await issuePersonal("system", user.id);
     await testDb().apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await tokenError(rotateToken("system", expired.view.id, 1))).code).toBe("conflict");
+    expect((await refusalOf(rotateToken("system", expired.view.id, 1))).code).toBe("conflict");
   });
 
   it("lets exactly one of two concurrent rotations succeed", async () => {
@@ -70,8 +71,8 @@ describe("rotateToken", () => {
     const rejected = results.filter((r) => r.status === "rejected");
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toBeInstanceOf(TokenError);
-    expect((rejected[0]!.reason as TokenError).code).toBe("conflict");
+    expect(rejected[0]!.reason).toBeInstanceOf(Refusal);
+    expect((rejected[0]!.reason as Refusal).code).toBe("conflict");
     // The loser's successor was rolled back with its claim.
     expect(await testDb().apiToken.count({ where: { userId: user.id } })).toBe(2);
     expect((await row(old.view.id)).replacedById).toBe(fulfilled[0]!.value.view.id);
@@ -80,19 +81,19 @@ describe("rotateToken", () => {
 
   it("does not let a standard user rotate, even their own token", async () => {
     const user = await createUser();
-    const old = await issuePersonal(asManager(user), user.id);
-    expect((await tokenError(rotateToken(asManager(user), old.view.id, 1))).code).toBe("forbidden");
+    const old = await issuePersonal(personOf(user), user.id);
+    expect((await refusalOf(rotateToken(personOf(user), old.view.id, 1))).code).toBe("forbidden");
     expect((await row(old.view.id)).replacedById).toBeNull();
   });
 
   it("answers not_found for an unknown token", async () => {
-    expect((await tokenError(rotateToken("system", "no-such-token", 1))).code).toBe("not_found");
+    expect((await refusalOf(rotateToken("system", "no-such-token", 1))).code).toBe("not_found");
   });
 
   it("audits the rotation with its successor", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const old = await issuePersonal("system", admin.id);
-    const next = await rotateToken(asManager(admin), old.view.id, 3);
+    const next = await rotateToken(personOf(admin), old.view.id, 3);
 
     const events = await auditFor(old.view.id, "token.rotated");
     expect(events).toHaveLength(1);
@@ -142,10 +143,10 @@ describe("revokeToken", () => {
     const own = await issuePersonal("system", user.id);
     const theirs = await issuePersonal("system", other.id);
 
-    await revokeToken(asManager(user), own.view.id);
+    await revokeToken(personOf(user), own.view.id);
     expect((await row(own.view.id)).revokedAt).not.toBeNull();
 
-    expect((await tokenError(revokeToken(asManager(user), theirs.view.id))).code).toBe("forbidden");
+    expect((await refusalOf(revokeToken(personOf(user), theirs.view.id))).code).toBe("forbidden");
     expect((await row(theirs.view.id)).revokedAt).toBeNull();
   });
 
@@ -153,18 +154,18 @@ describe("revokeToken", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
     const { view } = await issuePersonal("system", user.id);
-    await revokeToken(asManager(admin), view.id);
+    await revokeToken(personOf(admin), view.id);
     expect((await row(view.id)).revokedAt).not.toBeNull();
   });
 
   it("answers not_found for an unknown token", async () => {
-    expect((await tokenError(revokeToken("system", "no-such-token"))).code).toBe("not_found");
+    expect((await refusalOf(revokeToken("system", "no-such-token"))).code).toBe("not_found");
   });
 
   it("audits the revocation", async () => {
     const user = await createUser();
     const { view } = await issuePersonal("system", user.id);
-    await revokeToken(asManager(user), view.id, "lost laptop");
+    await revokeToken(personOf(user), view.id, "lost laptop");
 
     const events = await auditFor(view.id, "token.revoked");
     expect(events).toHaveLength(1);
@@ -184,20 +185,20 @@ describe("revokeAllTokens", () => {
     await revokeToken("system", c.view.id, "earlier");
     const kept = await issuePersonal("system", bystander.id);
 
-    expect(await revokeAllTokens(asManager(admin), user.id, "offboarded")).toBe(2);
+    expect(await revokeAllTokens(personOf(admin), user.id, "offboarded")).toBe(2);
 
     expect(await row(a.view.id)).toMatchObject({ revokedReason: "offboarded" });
     expect(await row(b.view.id)).toMatchObject({ revokedReason: "offboarded" });
     expect(await row(c.view.id)).toMatchObject({ revokedReason: "earlier" });
     expect((await row(kept.view.id)).revokedAt).toBeNull();
     expect(await verifyToken(a.token)).toEqual({ ok: false, reason: "revoked" });
-    expect(await revokeAllTokens(asManager(admin), user.id)).toBe(0);
+    expect(await revokeAllTokens(personOf(admin), user.id)).toBe(0);
   });
 
   it("is for admins only", async () => {
     const user = await createUser();
     const { view } = await issuePersonal("system", user.id);
-    expect((await tokenError(revokeAllTokens(asManager(user), user.id))).code).toBe("forbidden");
+    expect((await refusalOf(revokeAllTokens(personOf(user), user.id))).code).toBe("forbidden");
     expect((await row(view.id)).revokedAt).toBeNull();
   });
 
@@ -206,7 +207,7 @@ describe("revokeAllTokens", () => {
     const user = await createUser();
     await issuePersonal("system", user.id);
     await issuePersonal("system", user.id);
-    await revokeAllTokens(asManager(admin), user.id, "offboarded");
+    await revokeAllTokens(personOf(admin), user.id, "offboarded");
 
     const events = await auditFor(user.id, "token.revoked_all");
     expect(events).toHaveLength(1);

@@ -1,21 +1,21 @@
 // Issue, rotate and revoke. Each runs in one transaction with its audit record, and checks who
 // is asking next to the data: admins manage anyone's tokens, people their own.
 import "server-only";
-import { appendAudit, type Actor } from "@/lib/audit/append";
+import type { Caller, System } from "@/lib/access/caller";
+import { assertManages } from "@/lib/access/checks";
+import { DASHBOARD_SCOPES, DEVICE_SCOPES, formatScopes, parseScopes, type Scope } from "@/lib/access/scopes";
+import { forgetVerified } from "@/lib/access/verified-cache";
+import { visibleTo } from "@/lib/access/visible";
+import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
-import type { Role, TokenKind } from "@/lib/generated/prisma/client";
+import type { TokenKind } from "@/lib/generated/prisma/client";
+import { Refusal } from "@/lib/refusal";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { encryptToken } from "./encryption";
-import { TokenError } from "./errors";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { getPolicy } from "./policy";
-import { DASHBOARD_SCOPES, DEVICE_SCOPES, formatScopes, parseScopes, type Scope } from "./scopes";
-import { forgetVerified } from "./verified-cache";
 import { toTokenView, tokenViewSelect, type TokenView } from "./views";
-
-/** Who asks for a change, as lib/devices and lib/auth know callers. */
-export type Manager = { id: string; role: Role; ip?: string | null };
 
 export type IssueRequest = {
   userId: string;
@@ -29,33 +29,21 @@ export type IssueRequest = {
 /** The token itself travels only in this value, once, to be shown or held encrypted. */
 export type IssuedToken = { token: string; view: TokenView };
 
-function actorOf(manager: Manager | "system"): Actor {
-  return manager === "system" ? { type: "system" } : { type: "user", id: manager.id, ip: manager.ip };
-}
-
-function assertManages(manager: Manager | "system", userId: string, adminOnly = false) {
-  if (manager === "system" || manager.role === "ADMIN") return;
-  if (adminOnly || manager.id !== userId) throw new TokenError("You cannot manage these tokens", "forbidden");
-}
-
-export async function issueToken(manager: Manager | "system", request: IssueRequest & { onlyIfNoLiveDashboard?: boolean }): Promise<IssuedToken> {
-  if (request.deviceId && request.kind !== "DEVICE") throw new TokenError("Only a device token names a device", "invalid", "deviceId");
-  const device = request.deviceId
-    ? await db.device.findUnique({ where: { id: request.deviceId }, select: { id: true, ownerId: true } })
-    : null;
+export async function issueToken(caller: Caller | System, request: IssueRequest & { onlyIfNoLiveDashboard?: boolean }): Promise<IssuedToken> {
+  if (request.deviceId && request.kind !== "DEVICE") throw new Refusal("Only a device token names a device", "invalid", "deviceId");
+  const device = request.kind === "DEVICE" ? await deviceFor(caller, request.deviceId) : null;
   // A device token belongs to the device's owner, so that it ends with the owner's access.
-  const userId = request.kind === "DEVICE" ? device?.ownerId : request.userId;
-  if (request.kind === "DEVICE" && !device) throw new TokenError("Choose a device", "invalid", "deviceId");
-  assertManages(manager, userId!, request.kind === "DASHBOARD");
+  const userId = device?.ownerId ?? request.userId;
+  assertManages(caller, userId, { adminOnly: request.kind === "DASHBOARD" });
   const owner = await db.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
-  if (!owner) throw new TokenError("No such user", "not_found");
-  if (owner.disabledAt) throw new TokenError("A disabled user cannot hold tokens", "invalid", "userId");
+  if (!owner) throw new Refusal("No such user", "not_found");
+  if (owner.disabledAt) throw new Refusal("A disabled user cannot hold tokens", "invalid", "userId");
   const policy = await getPolicy(owner.role);
 
   const scopes = scopesFor(request, policy.scopes);
   const days = request.expiresInDays ?? policy.maxLifetimeDays;
   if (!Number.isInteger(days) || days < 1 || days > policy.maxLifetimeDays) {
-    throw new TokenError(`Expiry must be between 1 and ${policy.maxLifetimeDays} days for this role`, "invalid", "expiresInDays");
+    throw new Refusal(`Expiry must be between 1 and ${policy.maxLifetimeDays} days for this role`, "invalid", "expiresInDays");
   }
   const { token, stored } = await mint(request.kind);
   const now = new Date();
@@ -64,7 +52,7 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
     if (request.onlyIfNoLiveDashboard) {
       // Two first page loads at once must not each issue one and revoke the other's.
       const live = await tx.apiToken.count({ where: { userId, kind: "DASHBOARD", revokedAt: null, replacedById: null, expiresAt: { gt: now } } });
-      if (live > 0) throw new TokenError("A live dashboard token exists", "conflict");
+      if (live > 0) throw new Refusal("A live dashboard token exists", "conflict");
     }
     if (request.kind === "DASHBOARD") {
       // One dashboard token a user: a new one ends the old at once.
@@ -75,26 +63,40 @@ export async function issueToken(manager: Manager | "system", request: IssueRequ
     }
     const created = await tx.apiToken.create({
       data: {
-        userId: userId!,
+        userId,
         kind: request.kind,
         name: request.name,
         scopes: formatScopes(scopes),
         deviceId: device?.id ?? null,
         ...stored,
         createdAt: now,
-        createdById: manager === "system" ? null : manager.id,
+        createdById: caller === "system" ? null : caller.userId,
         expiresAt: new Date(now.getTime() + days * DAY_MS),
       },
       select: tokenViewSelect,
     });
     await appendAudit(
-      { actor: actorOf(manager), action: "token.issued", target: { type: "token", id: created.id }, detail: { userId, kind: request.kind, scopes, days } },
+      { actor: caller, action: "token.issued", target: { type: "token", id: created.id }, detail: { userId, kind: request.kind, scopes, days } },
       tx,
     );
     return created;
   });
   if (request.kind === "DASHBOARD") forgetVerified({ userId });
   return { token, view: toTokenView(row) };
+}
+
+/**
+ * The device a device token is for, looked up with the caller's owner filter in its own where: a
+ * device the caller may not see is refused like one that does not exist, except that a caller who
+ * sees every device is told to choose one and anyone else that it is not theirs.
+ */
+async function deviceFor(caller: Caller | System, deviceId: string | undefined): Promise<{ id: string; ownerId: string }> {
+  const device = deviceId
+    ? await db.device.findFirst({ where: { AND: [caller === "system" ? {} : visibleTo(caller), { id: deviceId }] }, select: { id: true, ownerId: true } })
+    : null;
+  if (device) return device;
+  if (!deviceId || caller === "system" || caller.role === "ADMIN") throw new Refusal("Choose a device", "invalid", "deviceId");
+  throw new Refusal("You can issue device tokens only for your own devices", "forbidden");
 }
 
 /** A fresh token and what is stored of it: the HMAC, the hint, and for a server-held one its JWE. */
@@ -108,9 +110,9 @@ function scopesFor(request: IssueRequest, allowed: Scope[]): Scope[] {
   if (request.kind === "DASHBOARD") return DASHBOARD_SCOPES.filter((s) => allowed.includes(s));
   if (request.kind === "DEVICE") return DEVICE_SCOPES;
   const wanted = request.scopes ?? [];
-  if (wanted.length === 0) throw new TokenError("Choose at least one scope", "invalid", "scopes");
+  if (wanted.length === 0) throw new Refusal("Choose at least one scope", "invalid", "scopes");
   const beyond = wanted.filter((s) => !allowed.includes(s));
-  if (beyond.length > 0) throw new TokenError(`This role cannot hold ${beyond.join(", ")}`, "invalid", "scopes");
+  if (beyond.length > 0) throw new Refusal(`This role cannot hold ${beyond.join(", ")}`, "invalid", "scopes");
   return wanted;
 }
 
@@ -118,21 +120,21 @@ function scopesFor(request: IssueRequest, allowed: Scope[]): Scope[] {
  * Issues the successor at once and lets the old token work until the grace period ends. The old
  * row is claimed with a conditional update, so two concurrent rotations cannot both succeed.
  */
-export async function rotateToken(manager: Manager | "system", tokenId: string, graceHours: number): Promise<IssuedToken> {
+export async function rotateToken(caller: Caller | System, tokenId: string, graceHours: number): Promise<IssuedToken> {
   const old = await db.apiToken.findUnique({
     where: { id: tokenId },
     select: { id: true, userId: true, kind: true, name: true, scopes: true, deviceId: true, revokedAt: true, replacedById: true, createdAt: true, expiresAt: true },
   });
-  if (!old) throw new TokenError("No such token", "not_found");
-  assertManages(manager, old.userId, true);
+  if (!old) throw new Refusal("No such token", "not_found");
+  assertManages(caller, old.userId, { adminOnly: true });
   if (old.revokedAt || old.replacedById || old.expiresAt.getTime() <= Date.now()) {
-    throw new TokenError("Only an active token can be rotated", "conflict");
+    throw new Refusal("Only an active token can be rotated", "conflict");
   }
   const owner = await db.user.findUniqueOrThrow({ where: { id: old.userId }, select: { role: true, disabledAt: true } });
-  if (owner.disabledAt) throw new TokenError("A disabled user cannot hold tokens", "invalid", "userId");
+  if (owner.disabledAt) throw new Refusal("A disabled user cannot hold tokens", "invalid", "userId");
   const policy = await getPolicy(owner.role);
   if (!Number.isInteger(graceHours) || graceHours < 0 || graceHours > policy.gracePeriodHours) {
-    throw new TokenError(`The grace period must be between 0 and ${policy.gracePeriodHours} hours`, "invalid", "graceHours");
+    throw new Refusal(`The grace period must be between 0 and ${policy.gracePeriodHours} hours`, "invalid", "graceHours");
   }
   // The successor lives as long as the original did, never past the policy's maximum.
   const originalMs = old.expiresAt.getTime() - old.createdAt.getTime();
@@ -153,7 +155,7 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
         deviceId: old.deviceId,
         ...stored,
         createdAt: now,
-        createdById: manager === "system" ? null : manager.id,
+        createdById: caller === "system" ? null : caller.userId,
         expiresAt: new Date(now.getTime() + lifetimeMs),
       },
       select: tokenViewSelect,
@@ -162,9 +164,9 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
       where: { id: old.id, replacedById: null, revokedAt: null },
       data: { replacedById: created.id, graceEndsAt: new Date(now.getTime() + graceHours * HOUR_MS) },
     });
-    if (claimed.count !== 1) throw new TokenError("The token was rotated or revoked meanwhile", "conflict");
+    if (claimed.count !== 1) throw new Refusal("The token was rotated or revoked meanwhile", "conflict");
     await appendAudit(
-      { actor: actorOf(manager), action: "token.rotated", target: { type: "token", id: old.id }, detail: { successor: created.id, graceHours } },
+      { actor: caller, action: "token.rotated", target: { type: "token", id: old.id }, detail: { successor: created.id, graceHours } },
       tx,
     );
     return created;
@@ -173,24 +175,24 @@ export async function rotateToken(manager: Manager | "system", tokenId: string, 
   return { token, view: toTokenView(row) };
 }
 
-export async function revokeToken(manager: Manager | "system", tokenId: string, reason = "revoked"): Promise<void> {
+export async function revokeToken(caller: Caller | System, tokenId: string, reason = "revoked"): Promise<void> {
   const token = await db.apiToken.findUnique({ where: { id: tokenId }, select: { userId: true } });
-  if (!token) throw new TokenError("No such token", "not_found");
-  assertManages(manager, token.userId);
+  if (!token) throw new Refusal("No such token", "not_found");
+  assertManages(caller, token.userId);
   await transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
     if (count === 0) return;
-    await appendAudit({ actor: actorOf(manager), action: "token.revoked", target: { type: "token", id: tokenId }, detail: { reason } }, tx);
+    await appendAudit({ actor: caller, action: "token.revoked", target: { type: "token", id: tokenId }, detail: { reason } }, tx);
   });
   forgetVerified({ tokenId });
 }
 
 /** Revokes every live token of a user; returns how many. */
-export async function revokeAllTokens(manager: Manager | "system", userId: string, reason = "revoked"): Promise<number> {
-  assertManages(manager, userId, true);
+export async function revokeAllTokens(caller: Caller | System, userId: string, reason = "revoked"): Promise<number> {
+  assertManages(caller, userId, { adminOnly: true });
   const revoked = await transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
-    await appendAudit({ actor: actorOf(manager), action: "token.revoked_all", target: { type: "user", id: userId }, detail: { reason, count } }, tx);
+    await appendAudit({ actor: caller, action: "token.revoked_all", target: { type: "user", id: userId }, detail: { reason, count } }, tx);
     return count;
   });
   forgetVerified({ userId });

@@ -1,9 +1,10 @@
 // Role policies are rows an admin can change; this reads them, with the migration's defaults.
 import "server-only";
 import { db } from "@/lib/db";
+import { parseScopes, type Scope } from "@/lib/access/scopes";
 import type { Role } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/time";
-import { parseScopes, type Scope } from "./scopes";
+import { policySql } from "./sql";
 
 export type Policy = {
   role: Role;
@@ -28,21 +29,11 @@ function toPolicy(row: PolicyRow): Policy {
   };
 }
 
-/**
- * Raw SQL, as are the other reads on every request's path (the session's user, the dashboard token,
- * a token's verification): Prisma's query compiler costs about a millisecond a model query, more
- * than the read itself.
- */
+/** Raw SQL, as are the other reads on every request's path (see sql.ts). */
 export async function getPolicy(role: Role): Promise<Policy> {
-  const [row] = await db.$queryRaw<PolicyRow[]>`
-    SELECT "role", "scopes", "maxLifetimeDays", "rotationIntervalDays", "gracePeriodHours", "idleDisableDays" FROM "Policy" WHERE "role" = ${role}`;
+  const [row] = await db.$queryRaw<PolicyRow[]>(policySql(role));
   if (!row) throw new Error(`No token policy for the role ${role}`);
   return toPolicy(row);
-}
-
-export async function listPolicies(): Promise<Policy[]> {
-  const rows = await db.policy.findMany({ orderBy: { role: "asc" } });
-  return rows.map((row) => toPolicy(row));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { Refusal } from "@/lib/refusal";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, issueTestToken, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
-import { TokenError } from "./errors";
 import { revokeToken } from "./lifecycle";
 import { issueOptions, listTokens } from "./queries";
 
@@ -21,7 +22,7 @@ describe("listTokens", () => {
     await testDb().apiToken.update({ where: { id: first.view.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
     await revokeToken("system", first.view.id, "lost laptop");
 
-    const tokens = await listTokens(user, user.id);
+    const tokens = await listTokens(personOf(user), user.id);
     expect(tokens.map((t) => t.id)).toEqual([second.view.id, first.view.id]);
     expect(tokens[0]).toMatchObject({ kind: "DEVICE", deviceName: "Porch sensor", status: "active", scopes: ["telemetry:write"] });
     expect(tokens[0]!.hint).toBe(`${second.token.slice(0, 8)}…${second.token.slice(-4)}`);
@@ -31,7 +32,7 @@ describe("listTokens", () => {
   it("returns only views: never a hash, a ciphertext or the token", async () => {
     const user = await createUser();
     const { token } = await issueTestToken(user.id, { kind: "DASHBOARD" });
-    const tokens = await listTokens(user, user.id);
+    const tokens = await listTokens(personOf(user), user.id);
     expect(tokens).toHaveLength(1);
     expect(Object.keys(tokens[0]!).sort()).toEqual(TOKEN_VIEW_KEYS);
     expect(JSON.stringify(tokens)).not.toContain(token.slice(8, -4));
@@ -41,21 +42,21 @@ describe("listTokens", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
     const { view } = await issueTestToken(user.id);
-    expect((await listTokens(admin, user.id)).map((t) => t.id)).toEqual([view.id]);
+    expect((await listTokens(personOf(admin), user.id)).map((t) => t.id)).toEqual([view.id]);
   });
 
   it("refuses a standard user another user's tokens", async () => {
     const user = await createUser();
     const other = await createUser();
     await issueTestToken(other.id);
-    const error = await rejection(listTokens(user, other.id));
-    expect(error).toBeInstanceOf(TokenError);
-    expect((error as TokenError).code).toBe("forbidden");
+    const error = await rejection(listTokens(personOf(user), other.id));
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).code).toBe("forbidden");
   });
 
   it("answers an empty list for a user without tokens", async () => {
     const user = await createUser();
-    expect(await listTokens(user, user.id)).toEqual([]);
+    expect(await listTokens(personOf(user), user.id)).toEqual([]);
   });
 });
 
@@ -68,7 +69,7 @@ describe("issueOptions", () => {
     const a = await createDevice(user.id, { name: "A attic" });
     await createDevice(other.id);
 
-    const options = await issueOptions(admin, user.id);
+    const options = await issueOptions(personOf(admin), user.id);
     expect(options).toEqual({
       scopes: ["devices:read", "devices:write", "telemetry:read", "telemetry:write"],
       maxLifetimeDays: 90,
@@ -78,12 +79,12 @@ describe("issueOptions", () => {
         { id: b.id, name: "B shed" },
       ],
     });
-    expect(await issueOptions(user, user.id)).toEqual(options);
+    expect(await issueOptions(personOf(user), user.id)).toEqual(options);
   });
 
   it("follows the owner's role, not the caller's", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    const options = await issueOptions(admin, admin.id);
+    const options = await issueOptions(personOf(admin), admin.id);
     expect(options?.scopes).toContain("users:admin");
     expect(options?.maxLifetimeDays).toBe(180);
   });
@@ -92,9 +93,9 @@ describe("issueOptions", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
     const other = await createUser();
-    expect(await issueOptions(admin, "no-such-user")).toBeNull();
-    const error = await rejection(issueOptions(user, other.id));
-    expect(error).toBeInstanceOf(TokenError);
-    expect((error as TokenError).code).toBe("forbidden");
+    expect(await issueOptions(personOf(admin), "no-such-user")).toBeNull();
+    const error = await rejection(issueOptions(personOf(user), other.id));
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).code).toBe("forbidden");
   });
 });

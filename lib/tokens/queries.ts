@@ -1,17 +1,18 @@
 // Reading tokens for the management pages: admins see anyone's, people their own; and what a
 // new token for a user may be (scopes, lifetime, devices), from that user's role policy.
 import "server-only";
+import type { Caller } from "@/lib/access/caller";
+import { assertManages } from "@/lib/access/checks";
+import type { Scope } from "@/lib/access/scopes";
+import { visibleTo } from "@/lib/access/visible";
 import { db } from "@/lib/db";
-import type { Caller } from "@/lib/devices/caller";
-import { TokenError } from "./errors";
 import { getPolicy } from "./policy";
-import type { Scope } from "./scopes";
 import { toTokenView, tokenViewSelect, type TokenView } from "./views";
 
 /** The owner filter for token reads; throws for someone else's tokens rather than answer an empty list. */
 function ownedBy(caller: Caller, userId: string): { userId: string } {
-  if (caller.role !== "ADMIN" && caller.id !== userId) throw new TokenError("You cannot see these tokens", "forbidden");
-  return { userId: caller.role === "ADMIN" ? userId : caller.id };
+  assertManages(caller, userId, { message: "You cannot see these tokens" });
+  return { userId };
 }
 
 /** A user's tokens, newest first, as views: never a hash, a ciphertext or a secret. */
@@ -41,7 +42,7 @@ export async function issueOptions(caller: Caller, userId: string): Promise<Issu
   if (!owner) return null;
   const [policy, devices] = await Promise.all([
     getPolicy(owner.role),
-    db.device.findMany({ where: { ownerId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.device.findMany({ where: { AND: [visibleTo(caller), { ownerId }] }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
   return { scopes: policy.scopes, maxLifetimeDays: policy.maxLifetimeDays, gracePeriodHours: policy.gracePeriodHours, devices };
 }

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { DAY_MS } from "@/lib/time";
 import { revokeToken } from "./lifecycle";
-import { principalOf, row, setRow } from "./test-helpers";
-import { VERIFIED_TTL_MS } from "./verified-cache";
+import { callerOf, row, setRow } from "@/lib/testing/tokens";
+import { VERIFIED_TTL_MS } from "@/lib/access/verified-cache";
 import { recordUse, verifyToken } from "./verify";
 
 describe("recordUse", () => {
@@ -14,16 +14,16 @@ describe("recordUse", () => {
     const { token, view } = await issueTestToken(user.id);
     const t0 = Date.now();
 
-    const fresh = await principalOf(token);
+    const fresh = await callerOf(token);
     await recordUse(fresh, "203.0.113.9", t0);
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
 
-    // A stale principal (read before the first write) is stopped by the database's condition.
+    // A stale caller (read before the first write) is stopped by the database's condition.
     await recordUse(fresh, "203.0.113.10", t0 + 30_000);
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
 
-    // A current principal is stopped before any write.
-    const current = await principalOf(token);
+    // A current caller is stopped before any write.
+    const current = await callerOf(token);
     expect(current.lastUsedAt).toEqual(new Date(t0));
     await recordUse(current, "203.0.113.11", t0 + 59_999);
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
@@ -33,11 +33,11 @@ describe("recordUse", () => {
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0 + 61_000), lastUsedIp: "203.0.113.12" });
   });
 
-  it("writes only the principal's own token", async () => {
+  it("writes only the caller's own token", async () => {
     const user = await createUser();
     const a = await issueTestToken(user.id);
     const b = await issueTestToken(user.id);
-    await recordUse(await principalOf(a.token), null, Date.now());
+    await recordUse(await callerOf(a.token), null, Date.now());
     expect((await row(a.view.id)).lastUsedAt).not.toBeNull();
     expect((await row(b.view.id)).lastUsedAt).toBeNull();
   });
@@ -46,7 +46,7 @@ describe("recordUse", () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id, { expiresInDays: 90 });
     await setRow(view.id, { createdAt: new Date(Date.now() - 59 * DAY_MS) });
-    await recordUse(await principalOf(token), "203.0.113.9", Date.now());
+    await recordUse(await callerOf(token), "203.0.113.9", Date.now());
     // Two days later, 61 days after creation but 2 after the last use.
     expect((await verifyToken(token, Date.now() + 2 * DAY_MS)).ok).toBe(true);
   });

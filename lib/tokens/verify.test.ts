@@ -5,8 +5,8 @@ import { DAY_MS } from "@/lib/time";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
-import { principalOf, row, setRow } from "./test-helpers";
-import { forgetVerified } from "./verified-cache";
+import { callerOf, row, setRow } from "@/lib/testing/tokens";
+import { forgetVerified } from "@/lib/access/verified-cache";
 import { verifyToken } from "./verify";
 
 /** Stores a row under the hash of `token` directly, as if it had been issued, whatever its format. */
@@ -24,28 +24,38 @@ function badChecksum(token: string): string {
 }
 
 describe("verifyToken", () => {
-  it("accepts a fresh token and gives its principal", async () => {
+  it("accepts a fresh token and gives its caller", async () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id, { scopes: ["devices:read", "telemetry:read"] });
 
     const result = await verifyToken(token);
     expect(result).toEqual({
       ok: true,
-      principal: { tokenId: view.id, userId: user.id, role: "STANDARD", kind: "PERSONAL", scopes: new Set(["devices:read", "telemetry:read"]), deviceId: null, lastUsedAt: null },
+      caller: {
+        type: "token",
+        tokenId: view.id,
+        userId: user.id,
+        role: "STANDARD",
+        kind: "PERSONAL",
+        scopes: new Set(["devices:read", "telemetry:read"]),
+        deviceId: null,
+        lastUsedAt: null,
+        ip: null,
+      },
     });
   });
 
   it("gives an admin token its admin scopes", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const { token } = await issueTestToken(admin.id, { scopes: ["users:admin", "audit:read"] });
-    expect(await principalOf(token)).toMatchObject({ role: "ADMIN", scopes: new Set(["users:admin", "audit:read"]) });
+    expect(await callerOf(token)).toMatchObject({ role: "ADMIN", scopes: new Set(["users:admin", "audit:read"]) });
   });
 
-  it("binds a device token's principal to its device", async () => {
+  it("binds a device token's caller to its device", async () => {
     const user = await createUser();
     const device = await createDevice(user.id);
     const { token } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
-    expect(await principalOf(token)).toMatchObject({ kind: "DEVICE", deviceId: device.id, scopes: new Set(["telemetry:write"]) });
+    expect(await callerOf(token)).toMatchObject({ kind: "DEVICE", deviceId: device.id, scopes: new Set(["telemetry:write"]) });
   });
 
   it("refuses a bad checksum as malformed, without looking it up", async () => {
@@ -64,7 +74,7 @@ describe("verifyToken", () => {
     const user = await createUser();
     const token = generateToken("PERSONAL");
     const { id } = await plantRow(user.id, token);
-    expect((await principalOf(token)).tokenId).toBe(id);
+    expect((await callerOf(token)).tokenId).toBe(id);
   });
 
   it.each([
@@ -108,8 +118,8 @@ describe("verifyToken", () => {
     const old = await issueTestToken(user.id);
     const next = await rotateToken("system", old.view.id, 1);
 
-    expect((await principalOf(old.token)).tokenId).toBe(old.view.id);
-    expect((await principalOf(next.token)).tokenId).toBe(next.view.id);
+    expect((await callerOf(old.token)).tokenId).toBe(old.view.id);
+    expect((await callerOf(next.token)).tokenId).toBe(next.view.id);
     const graceEndsAt = (await row(old.view.id)).graceEndsAt!.getTime();
     expect(await verifyToken(old.token, graceEndsAt)).toEqual({ ok: false, reason: "expired" });
 
@@ -131,14 +141,14 @@ describe("verifyToken", () => {
   it("narrows an admin token to the new role at once after a downgrade", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const { token } = await issueTestToken(admin.id, { scopes: ["devices:read", "users:admin", "audit:read"] });
-    expect((await principalOf(token)).scopes).toEqual(new Set(["devices:read", "users:admin", "audit:read"]));
+    expect((await callerOf(token)).scopes).toEqual(new Set(["devices:read", "users:admin", "audit:read"]));
 
     await testDb().user.update({ where: { id: admin.id }, data: { role: "STANDARD" } });
     // Written behind the app's back, as another instance would: forget this process's half-second cache.
     forgetVerified();
-    const principal = await principalOf(token);
-    expect(principal.role).toBe("STANDARD");
-    expect(principal.scopes).toEqual(new Set(["devices:read"]));
+    const caller = await callerOf(token);
+    expect(caller.role).toBe("STANDARD");
+    expect(caller.scopes).toEqual(new Set(["devices:read"]));
   });
 
   it("disables a personal token unused for longer than the policy's idle days (60)", async () => {

@@ -1,6 +1,6 @@
 // The one shape in which a token leaves lib/tokens: never its hash, ciphertext or secret.
 import type { Prisma, TokenKind } from "@/lib/generated/prisma/client";
-import { parseScopes, type Scope } from "./scopes";
+import { parseScopes, type Scope } from "@/lib/access/scopes";
 
 export type TokenStatus = "active" | "grace" | "expired" | "revoked";
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DisableForm } from "@/components/users/disable-form";
 import { RoleForm } from "@/components/users/role-form";
 import { Badge } from "@/components/ui/badge";
+import { RoleBadge } from "@/components/ui/role-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireAdmin } from "@/lib/auth/session";
@@ -45,7 +46,7 @@ export default async function UsersPage() {
                 <th scope="row" className="px-4 py-2 font-medium">{user.name}</th>
                 <td className="px-4 py-2">{user.email}</td>
                 <td className="px-4 py-2">
-                  <Badge tone={user.role === "ADMIN" ? "violet" : "zinc"}>{user.role === "ADMIN" ? "Admin" : "Standard"}</Badge>
+                  <RoleBadge role={user.role} />
                 </td>
                 <td className="px-4 py-2 tabular-nums">{user.deviceCount}</td>
                 <td className="px-4 py-2">{user.disabledAt ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}</td>

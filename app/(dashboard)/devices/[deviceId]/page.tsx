@@ -26,14 +26,14 @@ type Props = { params: Promise<{ deviceId: string }>; searchParams: Promise<Reco
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const user = await requireUser();
-  const loaded = await loadDevice(user.id, (await params).deviceId);
+  const loaded = await loadDevice(user.userId, (await params).deviceId);
   return { title: loaded.state === "ok" ? loaded.data.device.name : "Device" };
 }
 
 export default async function DevicePage({ params, searchParams }: Props) {
   const user = await requireUser();
   const [{ deviceId }, query] = await Promise.all([params, searchParams]);
-  const loaded = await loadDevice(user.id, deviceId);
+  const loaded = await loadDevice(user.userId, deviceId);
   if (loaded.state === "not_found") notFound();
   if (loaded.state === "revoked") return <AccessRevoked />;
   const { device, latest } = loaded.data;
@@ -66,7 +66,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
           Charts
         </h2>
         <Suspense key={JSON.stringify(range)} fallback={<ChartsSkeleton count={device.metrics.length} />}>
-          <DeviceCharts userId={user.id} device={device} range={range} liveEveryMs={env.LIVE_REFRESH_SECONDS * 1000} />
+          <DeviceCharts userId={user.userId} device={device} range={range} liveEveryMs={env.LIVE_REFRESH_SECONDS * 1000} />
         </Suspense>
       </section>
       <LatestReadings kind={device.kind} latest={latest} />

@@ -6,13 +6,13 @@ import { TokenTable } from "@/components/tokens/token-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { issueOptions, listTokens } from "@/lib/tokens/queries";
-import { issueTokenAction, revokeTokenAction } from "./actions";
+import { issueTokenAction, revokeTokenAction } from "@/app/_actions/tokens";
 
 export const metadata: Metadata = { title: "Your tokens" };
 
 export default async function SettingsTokensPage() {
   const user = await requireUser();
-  const [tokens, options] = await Promise.all([listTokens(user, user.id), issueOptions(user, user.id)]);
+  const [tokens, options] = await Promise.all([listTokens(user, user.userId), issueOptions(user, user.userId)]);
   return (
     <>
       <PageHeader
@@ -25,7 +25,7 @@ export default async function SettingsTokensPage() {
           <h2 id="create-heading" className="mb-3 font-medium">Create a token</h2>
           <IssueTokenForm
             action={issueTokenAction}
-            userId={user.id}
+            userId={user.userId}
             kinds={["PERSONAL", "DEVICE"]}
             scopes={options.scopes}
             devices={options.devices}

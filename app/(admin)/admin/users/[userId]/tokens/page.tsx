@@ -8,12 +8,12 @@ import { RevokeTokenForm } from "@/components/tokens/revoke-token-form";
 import { RotateTokenForm } from "@/components/tokens/rotate-token-form";
 import { TokenTable } from "@/components/tokens/token-table";
 import { Badge } from "@/components/ui/badge";
+import { RoleBadge } from "@/components/ui/role-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { getUserSummary } from "@/lib/auth/users";
 import { issueOptions, listTokens } from "@/lib/tokens/queries";
-import { issueTokenAction, revokeTokenAction } from "@/app/(dashboard)/settings/tokens/actions";
-import { revokeAllTokensAction, rotateTokenAction } from "./actions";
+import { issueTokenAction, revokeAllTokensAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
 
 export const metadata: Metadata = { title: "User tokens" };
 
@@ -35,7 +35,7 @@ export default async function UserTokensPage({ params }: Props) {
       </nav>
       <PageHeader title={`Tokens of ${user.name}`} description={`${user.email} · tokens are bound to this user's role and expire within its policy.`}>
         <div className="flex items-center gap-2">
-          <Badge tone={user.role === "ADMIN" ? "violet" : "zinc"}>{user.role === "ADMIN" ? "Admin" : "Standard"}</Badge>
+          <RoleBadge role={user.role} />
           {user.disabledAt && <Badge tone="red">Disabled</Badge>}
         </div>
       </PageHeader>

@@ -1,12 +1,7 @@
-// Whoever is asking for device data: a signed-in user or a token principal.
-import { Prisma, type Role } from "@/lib/generated/prisma/client";
-
-export type Caller = {
-  id: string;
-  role: Role;
-  /** Set for a device token: it may touch this one device only. */
-  deviceId?: string | null;
-};
+// The owner filter: which devices a caller may see, as a Prisma where clause and as SQL. Every
+// device query carries it in its own where, so that another user's device is simply not found.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Caller } from "./caller";
 
 /**
  * The where clause every device query carries: admins see every device, others their own, a
@@ -14,8 +9,8 @@ export type Caller = {
  * spread beside it narrows the query instead of replacing the limit.
  */
 export function visibleTo(caller: Caller): Prisma.DeviceWhereInput {
-  const scope: Prisma.DeviceWhereInput = caller.role === "ADMIN" ? {} : { ownerId: caller.id };
-  return caller.deviceId ? { ...scope, AND: [{ id: caller.deviceId }] } : scope;
+  const scope: Prisma.DeviceWhereInput = caller.role === "ADMIN" ? {} : { ownerId: caller.userId };
+  return caller.type === "token" && caller.deviceId ? { ...scope, AND: [{ id: caller.deviceId }] } : scope;
 }
 
 /** visibleTo as SQL on "Device" d: the same rule for the raw queries. */

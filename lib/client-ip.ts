@@ -2,7 +2,7 @@
 // missing, so the header is whatever the client sent unless a proxy we run appends to it: with
 // TRUSTED_PROXY_HOPS = n, the n-th entry from the right is the one our nearest proxy wrote.
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "./env";
 
 export function ipFromForwardedFor(header: string | null | undefined, hops = env.TRUSTED_PROXY_HOPS): string | null {
   if (hops === 0 || !header) return null;

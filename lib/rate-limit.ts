@@ -1,21 +1,14 @@
-// Fixed one-minute windows counted in the database, so that every app instance shares them.
-// One statement counts every key and reads the counts back; a row per key and window is all it keeps.
+// Rate limits for the device API and for sign-in: fixed one-minute windows counted in the database,
+// so that every app instance shares them. One statement counts every key and reads the counts back;
+// a row per key and window is all it keeps.
 import "server-only";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { ApiProblem } from "./problem";
+import { db } from "./db";
+import { Prisma } from "./generated/prisma/client";
+import { MINUTE_MS } from "./time";
 
-const WINDOW_MS = 60_000;
+const WINDOW_MS = MINUTE_MS;
 
 export type Limit = { key: string; max: number };
-
-/** Counts one request against every limit in one statement; throws a 429 problem when any is exceeded. */
-export async function enforceRateLimits(limits: Limit[], now = Date.now()): Promise<void> {
-  const retryAfter = await countRequest(limits, now);
-  if (retryAfter !== null) {
-    throw new ApiProblem("rate_limited", `Too many requests; try again in ${retryAfter} s`, { headers: { "retry-after": String(retryAfter) } });
-  }
-}
 
 /** Counts one request against every limit; the seconds to wait when any is exceeded, else null. */
 export async function countRequest(limits: Limit[], now = Date.now()): Promise<number | null> {

@@ -1,10 +1,11 @@
 // Test helper: calls the device API in-process with real Request objects, exactly as the route
 // handler does, and checks the problem+json contract every error response must keep.
 import { expect } from "vitest";
-import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
+import type { Scope } from "@/lib/access/scopes";
+import { handleApiRequest } from "@/lib/api/router";
 import type { Role } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/tokens/scopes";
-import { handleApiRequest } from "./router";
+import { ADMIN_SCOPES, STANDARD_SCOPES } from "./callers";
+import { createDevice, createUser, issueTestToken, testDb } from "./factories";
 
 /** Test responses are read loosely: the assertions themselves say what shape is expected. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,8 +25,6 @@ export type CallOptions = {
   ip?: string | null;
 };
 
-export const STANDARD_SCOPES: Scope[] = ["devices:read", "devices:write", "telemetry:read", "telemetry:write"];
-export const ADMIN_SCOPES: Scope[] = [...STANDARD_SCOPES, "users:admin", "tokens:admin", "audit:read"];
 
 export function apiClient(defaultIp: string) {
   return async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResult> {
@@ -121,7 +120,7 @@ export function withoutInstance(body: Json): Json {
 
 export const WINDOW_MS = 60_000;
 
-/** The start of the current rate-limit window, as lib/api/rate-limit.ts computes it. */
+/** The start of the current rate-limit window, as lib/rate-limit.ts computes it. */
 export function currentWindow(now = Date.now()): number {
   return Math.floor(now / WINDOW_MS) * WINDOW_MS;
 }

@@ -1,7 +1,7 @@
 // Test helper: every route of the device API with what a successful call needs and answers, so
 // that each authentication and authorization case runs against all of them.
-import type { Method } from "./route";
-import type { Scope } from "@/lib/tokens/scopes";
+import type { Scope } from "@/lib/access/scopes";
+import type { Method } from "@/lib/api/route";
 
 export type RouteCase = {
   method: Method;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { fleetSummary, summarizeOverview } from "./fleet";
-import { listOverview } from "./overview";
+import { fleetSummary, listOverview, summarizeOverview } from "./overview";
 
 describe("fleetSummary", () => {
   it("counts the caller's devices by status, their readings in the last hour and their open alerts, and no one else's", async () => {
@@ -17,12 +17,12 @@ describe("fleetSummary", () => {
     await createDevice(user.id, { enabled: false });
     await createDevice(other.id, { readings: [{ key: "temperature", values: [[recent, 1]] }] });
 
-    expect(await fleetSummary({ id: user.id, role: "STANDARD" }, now)).toEqual({
+    expect(await fleetSummary(personOf({ id: user.id, role: "STANDARD" }), now)).toEqual({
       devices: { total: 3, online: 1, offline: 1, disabled: 1 },
       readingsLastHour: 1,
       alerts: 2,
     });
-    const admin = await fleetSummary({ id: user.id, role: "ADMIN" }, now);
+    const admin = await fleetSummary(personOf({ id: user.id, role: "ADMIN" }), now);
     expect(admin.devices.total).toBeGreaterThanOrEqual(4);
     expect(admin.readingsLastHour).toBeGreaterThanOrEqual(2);
   });
@@ -35,7 +35,7 @@ describe("fleetSummary", () => {
     await testDb().device.update({ where: { id: hot.id }, data: { lastSeenAt: recent } });
     await createDevice(user.id);
     await createDevice(user.id, { enabled: false });
-    const caller = { id: user.id, role: user.role };
+    const caller = personOf(user);
     const { data } = await listOverview(caller, { limit: 100 }, now);
     expect(summarizeOverview(data)).toEqual(await fleetSummary(caller, now));
     expect(summarizeOverview(data)).toMatchObject({ readingsLastHour: 2, alerts: 2 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { TokenError } from "@/lib/tokens/errors";
-import { ForbiddenError, UserError } from "./errors";
 import { invalidInput, refusal } from "./form-state";
+import { Refusal } from "./refusal";
 
 describe("invalidInput", () => {
   it("puts each field's messages under its name, leaving out fields without any", () => {
@@ -18,11 +17,11 @@ describe("invalidInput", () => {
 
 describe("refusal", () => {
   it("puts an invalid field next to the field and everything else in the message", () => {
-    expect(refusal(new TokenError("Choose at least one scope", "invalid", "scopes"))).toEqual({ errors: { scopes: ["Choose at least one scope"] } });
-    expect(refusal(new TokenError("No such token", "not_found"))).toEqual({ message: "No such token" });
-    expect(refusal(new TokenError("Rotated meanwhile", "conflict"))).toEqual({ message: "Rotated meanwhile" });
-    expect(refusal(new ForbiddenError("Only admins can change roles"))).toEqual({ message: "Only admins can change roles" });
-    expect(refusal(new UserError("You cannot disable yourself", "invalid", "disabled"))).toEqual({ errors: { disabled: ["You cannot disable yourself"] } });
+    expect(refusal(new Refusal("Choose at least one scope", "invalid", "scopes"))).toEqual({ errors: { scopes: ["Choose at least one scope"] } });
+    expect(refusal(new Refusal("No such token", "not_found"))).toEqual({ message: "No such token" });
+    expect(refusal(new Refusal("Rotated meanwhile", "conflict"))).toEqual({ message: "Rotated meanwhile" });
+    expect(refusal(new Refusal("Only admins can change roles", "forbidden"))).toEqual({ message: "Only admins can change roles" });
+    expect(refusal(new Refusal("You cannot disable yourself", "invalid", "disabled"))).toEqual({ errors: { disabled: ["You cannot disable yourself"] } });
   });
 
   it("rethrows an unexpected error for the error page", () => {

@@ -1,8 +1,7 @@
 // The one form-error contract (STYLE.md 5) that every server action returns, and the mapping of
 // expected failures into it. Unexpected errors are rethrown to the error page.
 import { z } from "zod";
-import { TokenError } from "@/lib/tokens/errors";
-import { UserError } from "./errors";
+import { Refusal } from "./refusal";
 
 export type FormState = {
   errors?: Record<string, string[]>;
@@ -23,7 +22,7 @@ export function invalidInput(error: z.ZodError): FormState {
 
 /** An expected refusal as form state: a bad field goes next to the field, anything else is the message. */
 export function refusal(error: unknown): FormState {
-  if (!(error instanceof TokenError || error instanceof UserError)) throw error;
+  if (!(error instanceof Refusal)) throw error;
   if (error.code === "invalid" && error.field) return { errors: { [error.field]: [error.message] } };
   return { message: error.message };
 }

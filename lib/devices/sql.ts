@@ -1,0 +1,143 @@
+// The hand-written statements of lib/devices, each with its reason. They are SQLite's: a second
+// dialect adds its forms here. Prisma's JS engine spends more on each model query, and on mapping
+// many driver rows, than SQLite spends on the reads, so the hot reads return one JSON value.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { HOUR_MS, DAY_MS } from "@/lib/time";
+
+/**
+ * A page of the homepage's overview as one JSON array: each device the caller may see (`visible`,
+ * on "Device" d) with its owner, and each of its metrics with its newest reading, its count in the
+ * last hour, and its `hours` hourly averages from `firstHour`. The hours come as a flat JSON array
+ * of slot and average in thousandths (SQLite writes integers far faster than doubles), as text:
+ * whether JSON made in a subquery stays JSON depends on the query plan, so json() makes sure of it
+ * where JSON is wanted, and the hours are parsed in JS, which is faster at it. Keyset paging, one
+ * row more than the page to know whether another follows: a deleted cursor device cannot end it early.
+ */
+export function overviewPageSql(page: { visible: Prisma.Sql; cursor?: string; limit: number; now: number; firstHour: number; hours: number }): Prisma.Sql {
+  const { visible, cursor, limit, now, firstHour, hours } = page;
+  const after = cursor ? Prisma.sql` AND d."id" > ${cursor}` : Prisma.empty;
+  return Prisma.sql`
+    WITH "shown" AS (
+      SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId"
+      FROM "Device" d WHERE ${visible}${after} ORDER BY d."id" LIMIT ${limit + 1}
+    )
+    SELECT json_group_array(json_array(s."id", s."name", s."kind", s."location", s."enabled", s."lastSeenAt", s."createdAt", u."id", u."name", json((
+      SELECT json_group_array(json_array(m."key", m."unit",
+        json((SELECT json_array(t."time", t."value") FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)),
+        (SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS}),
+        (SELECT '[' || group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ',' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER)) || ']'
+         FROM "TelemetryRollup" r WHERE r."metricId" = m."id" AND r."resolution" = ${HOUR_MS}
+           AND r."time" >= ${firstHour} AND r."time" < ${firstHour + hours * HOUR_MS})
+      ) ORDER BY m."id") FROM "Metric" m WHERE m."deviceId" = s."id"
+    ))) ORDER BY s."id") AS "page"
+    FROM "shown" s JOIN "User" u ON u."id" = s."ownerId"`;
+}
+
+/**
+ * A device's readings in [from, to) in buckets of `size` ms, a JSON array a metric: the driver maps
+ * a handful of rows instead of hundreds, which is most of what this query costs (BENCHMARKS.md). A
+ * bucket is its number, an integer that SQLite writes and JS parses faster than its time. The
+ * visibility rule sits in the query's own where (a model query for the check cost as much as the
+ * rest). `resolution` reads that rollup instead of the raw readings. No row: not the caller's
+ * device; one row without a key: a device without metrics.
+ */
+export function bucketsSql(query: { visible: Prisma.Sql; deviceId: string; metric?: string; from: number; to: number; size: number; resolution: number | null }): Prisma.Sql {
+  const { deviceId, metric, from, to, size, resolution } = query;
+  const visible = Prisma.sql`d."id" = ${deviceId} AND ${query.visible}`;
+  const keyIs = metric ? Prisma.sql` AND m."key" = ${metric}` : Prisma.empty;
+  const metrics = Prisma.sql`SELECT m."id" FROM "Metric" m JOIN "Device" d ON d."id" = m."deviceId" WHERE ${visible}${keyIs}`;
+  const buckets = resolution
+    ? Prisma.sql`
+        SELECT "metricId", CAST("time" / ${size} AS INTEGER) AS bucket,
+               MIN("min") AS min, MAX("max") AS max, SUM("sum") / SUM("count") AS avg, SUM("count") AS count
+        FROM "TelemetryRollup"
+        WHERE "metricId" IN (${metrics}) AND "resolution" = ${resolution} AND "time" >= ${from} AND "time" < ${to}
+        GROUP BY "metricId", bucket ORDER BY "metricId", bucket`
+    : Prisma.sql`
+        SELECT "metricId", CAST("time" / ${size} AS INTEGER) AS bucket,
+               MIN("value") AS min, MAX("value") AS max, AVG("value") AS avg, COUNT(*) AS count
+        FROM "Telemetry"
+        WHERE "metricId" IN (${metrics}) AND "time" >= ${from} AND "time" < ${to}
+        GROUP BY "metricId", bucket ORDER BY "metricId", bucket`;
+  return Prisma.sql`
+    SELECT m."key", m."unit", b."buckets"
+    FROM "Device" d
+    LEFT JOIN "Metric" m ON m."deviceId" = d."id"${keyIs}
+    LEFT JOIN (
+      SELECT "metricId", json_group_array(json_array(bucket, min, max, avg, count)) AS buckets
+      FROM (${buckets}) GROUP BY "metricId"
+    ) b ON b."metricId" = m."id"
+    WHERE ${visible}
+    ORDER BY m."id"`;
+}
+
+/** A device's kind and metrics for ingest, in one query (a model query cost twice as much): no row when not the caller's. */
+export function ingestTargetSql(visible: Prisma.Sql, deviceId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT d."kind", m."id", m."key" FROM "Device" d LEFT JOIN "Metric" m ON m."deviceId" = d."id"
+    WHERE d."id" = ${deviceId} AND ${visible}`;
+}
+
+/**
+ * A batch of readings, [metricId, time, value] each, as one JSON parameter: Prisma's cost grows
+ * with every bound value (three a reading), SQLite's json_each does not, and it reads numbers back
+ * exactly (ingest.test.ts). A repeated (metric, time) replaces the value, so a device may resend.
+ */
+export function insertReadingsSql(rows: string): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "Telemetry" ("metricId", "time", "value")
+    SELECT "value" ->> 0, "value" ->> 1, "value" ->> 2 FROM json_each(${rows}) WHERE true
+    ON CONFLICT ("metricId", "time") DO UPDATE SET "value" = excluded."value"`;
+}
+
+/** Moves a device's last seen time forward: conditional, so that two batches at once never move it back; updatedAt as Prisma's update would. */
+export function touchLastSeenSql(deviceId: string, newest: number, now: number): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Device" SET "lastSeenAt" = ${newest}, "updatedAt" = ${now}
+    WHERE "id" = ${deviceId} AND ("lastSeenAt" IS NULL OR "lastSeenAt" < ${newest})`;
+}
+
+/**
+ * Recomputes the hour buckets that [hourStart, hourEnd) covers from the raw readings, and the days
+ * [dayStart, dayEnd) that hold them, in one statement: the fresh hours, computed once, are both
+ * stored and summed into their days with the days' other, stored hours (a statement each cost
+ * about 0.3 ms more a batch, most of it Prisma's per statement). Recomputing rather than adding
+ * keeps a replaced reading correct.
+ */
+export function refreshRollupsSql(metricIds: number[], hours: [number, number], days: [number, number]): Prisma.Sql {
+  const ids = Prisma.join(metricIds);
+  const [hourStart, hourEnd] = hours;
+  const [dayStart, dayEnd] = days;
+  return Prisma.sql`
+    WITH "hours" AS MATERIALIZED (
+      SELECT "metricId", CAST("time" / ${HOUR_MS} AS INTEGER) * ${HOUR_MS} AS "time",
+             MIN("value") AS "min", MAX("value") AS "max", SUM("value") AS "sum", COUNT(*) AS "count"
+      FROM "Telemetry"
+      WHERE "metricId" IN (${ids}) AND "time" >= ${hourStart} AND "time" < ${hourEnd}
+      GROUP BY "metricId", CAST("time" / ${HOUR_MS} AS INTEGER)
+    )
+    INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
+    SELECT "metricId", ${HOUR_MS}, "time", "min", "max", "sum", "count" FROM "hours"
+    UNION ALL
+    SELECT "metricId", ${DAY_MS}, CAST("time" / ${DAY_MS} AS INTEGER) * ${DAY_MS}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
+    FROM (
+      SELECT * FROM "hours"
+      UNION ALL
+      SELECT "metricId", "time", "min", "max", "sum", "count" FROM "TelemetryRollup"
+      WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${dayStart} AND "time" < ${dayEnd}
+        AND ("time" < ${hourStart} OR "time" >= ${hourEnd})
+    )
+    GROUP BY "metricId", CAST("time" / ${DAY_MS} AS INTEGER)
+    ON CONFLICT ("metricId", "resolution", "time") DO UPDATE SET
+      "min" = excluded."min", "max" = excluded."max", "sum" = excluded."sum", "count" = excluded."count"`;
+}
+
+/** The newest reading of each metric, walking the (metricId, time) key rather than a metric's whole history, as one JSON array. */
+export function latestValuesSql(metricIds: number[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT json_group_array(json_array(m."id", t."time", t."value")) AS "latest"
+    FROM "Metric" m
+    JOIN "Telemetry" t ON t."metricId" = m."id"
+      AND t."time" = (SELECT MAX(x."time") FROM "Telemetry" x WHERE x."metricId" = m."id")
+    WHERE m."id" IN (${Prisma.join(metricIds)})`;
+}

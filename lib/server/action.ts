@@ -1,0 +1,74 @@
+// The one wrapper every server action goes through. A server action is a public endpoint (a direct
+// POST reaches it), so each one here requires its user (or an admin) again, parses its form with
+// zod, calls lib/, which checks owner and scope itself, revalidates the pages that show what
+// changed, and returns the form state; expected refusals become that state, anything else goes on
+// to the error page.
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { Person } from "@/lib/access/caller";
+import { requireAdmin, requireUser } from "@/lib/auth/session";
+import { invalidInput, refusal, type FormState } from "@/lib/form-state";
+import { Refusal } from "@/lib/refusal";
+import { AccessRevokedError, DeviceApiError } from "./device-client";
+
+/** A path to revalidate, or a dynamic route's pattern with its type ("page" or "layout"). */
+type Revalidated = string | [pattern: string, type: "page" | "layout"];
+
+type ActionOptions<S extends z.ZodType> = {
+  input: S;
+  /** Admins only: anyone else is sent to the homepage. */
+  admin?: boolean;
+  /** The pages that show what a successful change changed. */
+  revalidate: (input: z.output<S>) => Revalidated[];
+  /** Where to go after a successful change, instead of answering with state. */
+  redirectTo?: string;
+};
+
+export type FormAction<R extends FormState> = (previous: R, formData: FormData) => Promise<R>;
+
+export function formAction<S extends z.ZodType, R extends FormState = FormState>(
+  options: ActionOptions<S>,
+  run: (caller: Person, input: z.output<S>) => Promise<NoInfer<R>>,
+): FormAction<R> {
+  return async (_previous, formData) => {
+    const caller = options.admin ? await requireAdmin() : await requireUser();
+    const input = options.input.safeParse(formFields(formData));
+    if (!input.success) return invalidInput(input.error) as R;
+    let state: R;
+    try {
+      state = await run(caller, input.data);
+    } catch (error) {
+      return expectedFailure(error) as R;
+    }
+    for (const path of options.revalidate(input.data)) {
+      if (typeof path === "string") revalidatePath(path);
+      else revalidatePath(...path);
+    }
+    if (options.redirectTo) redirect(options.redirectTo);
+    return state;
+  };
+}
+
+/**
+ * A form's fields as an object for zod: a repeated name (checkboxes) becomes a list. React's own
+ * fields ($ACTION_…) are left out, and so are files, which no action takes.
+ */
+function formFields(formData: FormData): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const name of new Set(formData.keys())) {
+    if (name.startsWith("$ACTION")) continue;
+    const values = formData.getAll(name).filter((value): value is string => typeof value === "string");
+    if (values.length > 0) fields[name] = values.length === 1 ? values[0]! : values;
+  }
+  return fields;
+}
+
+/** An expected refusal, from lib/ or from the device API, as form state; anything else is rethrown. */
+function expectedFailure(error: unknown): FormState {
+  if (error instanceof Refusal) return refusal(error);
+  if (error instanceof AccessRevokedError) return { message: "Your dashboard access has been revoked; nothing was changed." };
+  if (error instanceof DeviceApiError) return { errors: error.problem.errors, message: error.problem.detail };
+  throw error;
+}
