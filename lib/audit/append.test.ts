@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { personOf } from "@/lib/testing/callers";
+import { personOf, tokenCallerOf } from "@/lib/testing/callers";
 import { testDb } from "@/lib/testing/factories";
 import { appendAudit } from "./append";
 
@@ -26,6 +26,16 @@ describe("appendAudit", () => {
     expect(JSON.parse(row.detail)).toEqual({ kind: "PERSONAL", scopes: ["devices:read"], days: 30, nested: { ok: true } });
     expect(row.at.getTime()).toBeGreaterThanOrEqual(before);
     expect(row.at.getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("records a token's change as its owner's, with the token's id in the detail", async () => {
+    const target = uniqueTarget();
+    const caller = { ...tokenCallerOf({ id: "user-2", role: "STANDARD" }), tokenId: "token-9", ip: "203.0.113.8" };
+    await appendAudit({ actor: caller, action: "device.deleted", target, detail: { name: "Shed" } });
+
+    const row = await testDb().auditEvent.findFirstOrThrow({ where: { targetId: target.id } });
+    expect(row).toMatchObject({ actorType: "user", actorId: "user-2", ip: "203.0.113.8" });
+    expect(JSON.parse(row.detail)).toEqual({ name: "Shed", tokenId: "token-9" });
   });
 
   it("writes nulls and an empty object for a system actor without target or detail", async () => {
