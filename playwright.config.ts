@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
+/** The folder the suite's server is built into. */
+export const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
 
 // Fresh secrets for this run, set once in the runner and inherited by its workers and the server.
 for (const name of ["NEXTAUTH_SECRET", "TOKEN_PEPPER", "TOKEN_ENCRYPTION_KEY"]) {
@@ -53,7 +55,7 @@ export default defineConfig({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       // Another folder, port and database let a second run go beside this one (E2E_DIST_DIR, E2E_PORT, E2E_DATABASE_URL).
-      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+      NEXT_DIST_DIR: DIST_DIR,
       NEXTAUTH_URL: BASE_URL,
       DATABASE_URL: process.env.E2E_DATABASE_URL,
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET!,

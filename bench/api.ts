@@ -1,14 +1,17 @@
 // `npm run bench`: requests per second of GET /api/v1/devices with a valid token, against the same
 // query and JSON with no token check, interleaved in one run against `next start`; then how long a
 // revocation takes to bite; then telemetry ingest. Writes the figures to BENCHMARKS.md.
+// The route with no token check exists only in this benchmark's own build (GATEHOUSE_BUILD_BENCH=1).
 // `bench/api.ts --ingest` runs the ingest part alone.
 import fs from "node:fs";
 import autocannon from "autocannon";
 import { machine, writeSection } from "./report";
-import { buildOnce, freshDatabase, randomSecret, startServer, UNLIMITED_RATES } from "./server";
+import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { percentile } from "./stats";
+import { MINUTE_MS } from "@/lib/time";
 
 const PORT = 3400;
+const DIST_DIR = ".next-bench";
 const BASE = `http://localhost:${PORT}`;
 const ROUNDS = 3;
 const SECONDS = 8;
@@ -18,15 +21,14 @@ async function main() {
   freshDatabase("bench");
   const { seed } = await import("@/prisma/seed");
   await seed({ url: process.env.DATABASE_URL!, days: 1 });
-  buildOnce(".next");
+  buildOnce(DIST_DIR, { GATEHOUSE_BUILD_BENCH: "1" });
 
-  const benchKey = randomSecret();
-  const server = await startServer(PORT, ".next", { ...UNLIMITED_RATES, BENCH_BARE_ROUTE_KEY: benchKey });
+  const server = await startServer(PORT, DIST_DIR, UNLIMITED_RATES);
   try {
     const { db } = await import("@/lib/db");
     const { issueToken } = await import("@/lib/tokens/lifecycle");
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@gatehouse.local" }, select: { id: true, role: true } });
-    if (!process.argv.includes("--ingest")) await benchAuthentication(admin, benchKey);
+    if (!process.argv.includes("--ingest")) await benchAuthentication(admin);
     const device = await db.device.findFirstOrThrow({ where: { ownerId: admin.id }, select: { id: true } });
     const ingest = await issueToken("system", { userId: admin.id, kind: "DEVICE", name: "bench ingest", deviceId: device.id });
     reportIngest(await measureIngest(device.id, ingest.token, server.pid));
@@ -36,11 +38,11 @@ async function main() {
 }
 
 /** The read benchmark: the authenticated route against the bare one, then a revocation. */
-async function benchAuthentication(admin: { id: string; role: string }, benchKey: string) {
+async function benchAuthentication(admin: { id: string; role: string }) {
   const { issueToken, revokeToken } = await import("@/lib/tokens/lifecycle");
   const { token, view } = await issueToken("system", { userId: admin.id, kind: "PERSONAL", name: "bench", scopes: ["devices:read"] });
   const authed = { url: `${BASE}/api/v1/devices?limit=50`, headers: { authorization: `Bearer ${token}` } };
-  const bare = { url: `${BASE}/api/bench/devices?limit=50&userId=${admin.id}&role=${admin.role}`, headers: { "x-bench-key": benchKey } };
+  const bare = { url: `${BASE}/api/bench/devices?limit=50&userId=${admin.id}&role=${admin.role}`, headers: {} };
   await assertSameBody(authed, bare);
 
   await measure(bare, 2);
@@ -98,13 +100,13 @@ type IngestRound = { readings: number; seconds: number; batchMs: number[]; serve
  */
 async function measureIngest(deviceId: string, token: string, serverPid: number): Promise<IngestRound[]> {
   const url = `${BASE}/api/v1/devices/${deviceId}/telemetry`;
-  const end = Date.now() - 60_000;
+  const end = Date.now() - MINUTE_MS;
   const metrics = ["temperature", "humidity", "setpoint"];
   const body = (n: number) =>
     JSON.stringify({
       readings: Array.from({ length: INGEST_BATCH_SIZE }, (_, i) => {
         const k = n * INGEST_BATCH_SIZE + i;
-        return { metric: metrics[k % 3]!, time: end - Math.floor(k / 3) * 60_000, value: 20 + (k % 100) / 10 };
+        return { metric: metrics[k % 3]!, time: end - Math.floor(k / 3) * MINUTE_MS, value: 20 + (k % 100) / 10 };
       }),
     });
   const post = async (payload: string) => {
@@ -208,8 +210,9 @@ from its own process, as another instance would, and polls every 10 ms until the
 token; the server remembers a good verification for at most 500 ms (\`lib/tokens/verified-cache.ts\`),
 so this is bounded by that TTL plus one poll.
 
-Method: \`npm run bench\` seeds a fresh SQLite database (25 devices), runs \`next start\` with the
-benchmark-only route enabled and rate limits raised out of the way, checks that both routes return
+Method: \`npm run bench\` seeds a fresh SQLite database (25 devices), runs \`next start\` on a build of
+its own, the only one with the benchmark-only route (\`GATEHOUSE_BUILD_BENCH=1\`), with rate limits
+raised out of the way, checks that both routes return
 byte-identical JSON (the admin's 25 devices), warms each up for 2 s, then alternates ${ROUNDS} rounds of
 ${SECONDS} s per route with autocannon (${CONNECTIONS} connections) on the same machine. The authenticated path
 checks format and checksum, hashes the token and looks it up (or finds it in the 500 ms cache),

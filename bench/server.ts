@@ -35,12 +35,16 @@ export function freshDatabase(folder: string): string {
   return url;
 }
 
-/** Builds for production into distDir unless that build is current; returns the seconds it took (0 if skipped). */
-export function buildOnce(distDir: string): number {
-  const fingerprint = sourceFingerprint();
+/**
+ * Builds for production into distDir, with the build-time switches in flags, unless that build is
+ * current; returns the seconds it took (0 if skipped).
+ */
+export function buildOnce(distDir: string, flags: Record<string, string> = {}): number {
+  const env = { ...process.env, ...flags };
+  const fingerprint = sourceFingerprint(process.cwd(), env);
   if (buildIsCurrent(distDir, fingerprint)) return 0;
   const started = performance.now();
-  withTsconfigKept(distDir, () => run("next", ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir }, quiet: true }));
+  withTsconfigKept(distDir, () => run("next", ["build"], { env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: distDir }, quiet: true }));
   markBuilt(distDir, fingerprint);
   return (performance.now() - started) / 1000;
 }

@@ -45,9 +45,6 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // How often the homepage and device pages fetch new readings while they are in view.
   LIVE_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
-  // Only `npm run bench` sets this: a random key that turns on a route serving devices with no
-  // token check, to callers that present the same key.
-  BENCH_BARE_ROUTE_KEY: z.string().min(32).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

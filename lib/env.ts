@@ -1,4 +1,5 @@
-// The validated environment: the only module that reads process.env for the app.
+// The validated environment: the only module that reads process.env for the app. (Build-time
+// switches are not read here: next.config.ts decides them, see components/layout/leak-canary.tsx.)
 import "server-only";
 import { readEnv } from "./env-schema";
 

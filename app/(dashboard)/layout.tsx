@@ -7,7 +7,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const user = await requireUser();
   return (
     <AppShell user={user}>
-      {process.env.GATEHOUSE_LEAK_CANARY === "1" && <LeakCanary userId={user.id} />}
+      <LeakCanary userId={user.userId} />
       {children}
     </AppShell>
   );

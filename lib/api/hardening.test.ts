@@ -1,9 +1,12 @@
 // Limits that keep a misbehaving client or a deleted device from leaving a mess behind.
-import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { createValidFileMatcher } from "next/dist/server/lib/find-page-file";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_METRICS_PER_DEVICE } from "@/lib/devices/telemetry";
 import { issueTestToken, testDb } from "@/lib/testing/factories";
-import { handleBareDevices } from "./bench";
-import { apiClient, deviceOf, expectProblem, userWithToken } from "./test-client";
+import { apiClient, deviceOf, expectProblem, userWithToken } from "@/lib/testing/api-client";
+import { MINUTE_MS } from "@/lib/time";
 
 const call = apiClient("203.0.113.250");
 
@@ -11,7 +14,7 @@ describe("hardening", () => {
   it("refuses a batch that would give a device more than its share of metrics, storing nothing", async () => {
     const { user, token } = await userWithToken();
     const deviceId = await deviceOf(user.id);
-    const time = new Date(Date.now() - 60_000).toISOString();
+    const time = new Date(Date.now() - MINUTE_MS).toISOString();
     const readings = Array.from({ length: MAX_METRICS_PER_DEVICE + 1 }, (_, i) => ({ metric: `m${i}`, time, value: i }));
     expectProblem(await call("POST", `/devices/${deviceId}/telemetry`, { token, body: { readings } }), 400, "invalid_request");
     expect(await testDb().metric.count({ where: { deviceId } })).toBe(0);
@@ -31,10 +34,30 @@ describe("hardening", () => {
     expectProblem(await call("POST", `/devices/${deviceId}/telemetry`, { token: ingest.token, body: { readings: [{ metric: "t", time, value: 1 }] } }), 401);
   });
 
-  it("keeps the benchmark's bare route shut without its key", async () => {
-    const { user } = await userWithToken({ role: "ADMIN" });
-    const url = `http://test/api/bench/devices?userId=${user.id}&role=ADMIN`;
-    expect((await handleBareDevices(new Request(url))).status).toBe(404);
-    expect((await handleBareDevices(new Request(url, { headers: { "x-bench-key": "x".repeat(40) } }))).status).toBe(404);
+  it("builds the benchmark's bare route, which checks no token, into the benchmark's build alone", async () => {
+    const route = path.join(APP, "api/bench/devices/route.bench.ts");
+    expect(fs.existsSync(route)).toBe(true);
+    expect(await benchRoutesBuilt(undefined)).toEqual([]);
+    expect(await benchRoutesBuilt("0")).toEqual([]);
+    expect(await benchRoutesBuilt("1")).toEqual([route]);
   });
 });
+
+const APP = path.join(process.cwd(), "app");
+
+/**
+ * The files under app/api/bench that a build made with GATEHOUSE_BUILD_BENCH=flag takes for routes:
+ * next.config.ts's page extensions for that build, given to the test Next itself uses.
+ */
+async function benchRoutesBuilt(flag: string | undefined): Promise<string[]> {
+  vi.stubEnv("GATEHOUSE_BUILD_BENCH", flag);
+  vi.resetModules();
+  try {
+    const { default: config } = await import("@/next.config");
+    const { isAppRouterRoute } = createValidFileMatcher(config.pageExtensions ?? [], APP);
+    const dir = path.join(APP, "api/bench");
+    return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((name) => path.join(dir, name)).filter(isAppRouterRoute);
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}

@@ -17,10 +17,12 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-export function sourceFingerprint(root = process.cwd()): string {
+/** The hash of a build's inputs: its sources, and the build-time switches in env, the build's environment. */
+export function sourceFingerprint(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
   const hash = crypto.createHash("sha256");
   // Build-time switches change the output as much as the sources do.
-  hash.update(`canary=${process.env.GATEHOUSE_BUILD_LEAK_CANARY ?? ""}\0`);
+  hash.update(`canary=${env.GATEHOUSE_BUILD_LEAK_CANARY ?? ""}\0`);
+  hash.update(`bench=${env.GATEHOUSE_BUILD_BENCH ?? ""}\0`);
   const all = [...INPUT_DIRS.flatMap((dir) => [...files(path.join(root, dir))]), ...INPUT_FILES.map((f) => path.join(root, f))];
   for (const file of all.sort()) {
     if (!fs.existsSync(file)) continue;
