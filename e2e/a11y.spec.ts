@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO_DEVICES } from "../prisma/seed-data";
 import { createDevice, createUser, expect, signInByApi, signedInAs, test } from "./fixtures";
+import { MINUTE_MS } from "@/lib/time";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const THEMES = ["light", "dark"] as const;
@@ -110,7 +111,7 @@ for (const theme of THEMES) {
     for (const target of TARGETS) {
       test(`axe finds no serious violation on ${target.name}`, async ({ page, request }) => {
         // axe reads every element's colours: the homepage's full fleet takes it a while on two cores.
-        test.setTimeout(120_000);
+        test.setTimeout(2 * MINUTE_MS);
         if (target.fixIn) test.info().annotations.push({ type: "fix in", description: target.fixIn });
         if (target.signedIn) await signedInAs(page, "ADMIN");
         const path = await target.path(request);

@@ -1,19 +1,19 @@
 // The homepage's tiles and the device page's charts, on readings that arrive while they are open.
 import { createDevice, expect, signedInAs, test } from "./fixtures";
 import { addReadings } from "./readings";
+import { MINUTE_MS } from "@/lib/time";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const HOUR = 60 * MINUTE_MS;
 
 test("a tile shows each metric's newest value, a 24-hour sparkline and alerts, and updates itself", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(MINUTE_MS);
   const user = await signedInAs(page, "STANDARD");
   const device = createDevice(user.id, "Conservatory");
   const now = Date.now();
   addReadings(user, device.id, [
     ...Array.from({ length: 12 }, (_, i) => ({ metric: "temperature", unit: "°C", time: new Date(now - (12 - i) * HOUR), value: 18 + i / 4 })),
-    { metric: "temperature", unit: "°C", time: new Date(now - MINUTE), value: 21.25 },
-    { metric: "humidity", unit: "%", time: new Date(now - MINUTE), value: 44 },
+    { metric: "temperature", unit: "°C", time: new Date(now - MINUTE_MS), value: 21.25 },
+    { metric: "humidity", unit: "%", time: new Date(now - MINUTE_MS), value: 44 },
   ]);
   await page.goto("/");
   const tile = page.getByTestId("device-card").filter({ has: page.getByRole("link", { name: "Conservatory" }) });
@@ -35,10 +35,10 @@ test("a tile shows each metric's newest value, a 24-hour sparkline and alerts, a
 });
 
 test("live updates stop while paused and while the tab is hidden", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(MINUTE_MS);
   const user = await signedInAs(page, "STANDARD");
   const device = createDevice(user.id, "Pantry");
-  addReadings(user, device.id, [{ metric: "temperature", unit: "°C", time: new Date(Date.now() - MINUTE), value: 15 }]);
+  addReadings(user, device.id, [{ metric: "temperature", unit: "°C", time: new Date(Date.now() - MINUTE_MS), value: 15 }]);
   await page.goto("/");
   await page.getByRole("button", { name: "Pause live updates" }).click();
   await expect(page.getByTestId("live-updates")).toContainText("Paused");
@@ -68,7 +68,7 @@ test("the device page charts each metric over a chosen range, and refuses a bad 
   const user = await signedInAs(page, "STANDARD");
   const device = createDevice(user.id, "Cold frame");
   const now = Date.now();
-  addReadings(user, device.id, Array.from({ length: 120 }, (_, i) => ({ metric: "temperature", unit: "°C", time: new Date(now - (120 - i) * MINUTE), value: 10 + (i % 10) })));
+  addReadings(user, device.id, Array.from({ length: 120 }, (_, i) => ({ metric: "temperature", unit: "°C", time: new Date(now - (120 - i) * MINUTE_MS), value: 10 + (i % 10) })));
   await page.goto(`/devices/${device.id}`);
   await expect(page).toHaveTitle("Cold frame · Gatehouse");
   const chart = page.getByTestId("chart-temperature");

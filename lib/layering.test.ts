@@ -4,6 +4,7 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 import { folderCycles, folderEdges } from "@/lib/cli/import-graph";
 import layers from "./layers.json";
+import { MINUTE_MS } from "@/lib/time";
 
 const allowed = layers as Record<string, string[]>;
 
@@ -43,7 +44,7 @@ describe("the layering lint rule", () => {
       expect.stringContaining("lib/tokens may import only"),
     ]);
     expect(await lint("lib/devices/probe.ts", 'import type { Caller } from "@/lib/access/caller";\nexport type X = Caller;\n')).toEqual([]);
-  }, 60_000);
+  }, MINUTE_MS);
 
   it("refuses every import upwards, a relative one across folders, and a folder from lib's root modules", async () => {
     for (const [folder, below] of Object.entries(allowed)) {
@@ -53,10 +54,10 @@ describe("the layering lint rule", () => {
     }
     expect(await lint("lib/tokens/probe.ts", 'import "../devices/devices";\n')).toEqual([expect.stringContaining("@/lib/<folder>/<module>")]);
     expect(await lint("lib/probe.ts", 'import "@/lib/access/caller";\n')).toEqual([expect.stringContaining("root modules")]);
-  }, 60_000);
+  }, MINUTE_MS);
 
   it("keeps Prisma and the test scaffolding out of pages and components", async () => {
     expect(await lint("app/probe.tsx", 'import { db } from "@/lib/db";\nexport const x = db;\n')).toHaveLength(1);
     expect(await lint("components/probe.tsx", 'import { personOf } from "@/lib/testing/callers";\nexport const x = personOf;\n')).toHaveLength(1);
-  }, 60_000);
+  }, MINUTE_MS);
 });

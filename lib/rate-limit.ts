@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
-import { MINUTE_MS } from "./time";
+import { MINUTE_MS, SECOND_MS } from "./time";
 
 const WINDOW_MS = MINUTE_MS;
 
@@ -23,5 +23,5 @@ export async function countRequest(limits: Limit[], now = Date.now()): Promise<n
   // Now and then, forget windows that have closed.
   if (Math.random() < 0.01) await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(windowStart - WINDOW_MS) } } });
   if (!limits.some((limit) => (counts.get(limit.key) ?? 0) > limit.max)) return null;
-  return Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
+  return Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / SECOND_MS));
 }

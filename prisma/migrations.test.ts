@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MINUTE_MS } from "@/lib/time";
 
 // prisma.config.ts gives the CLI a better-sqlite3 adapter with a shadow database, so the diff runs
 // offline; DATABASE_URL only has to name a file it may create.
@@ -21,7 +22,7 @@ function diffMigrationsAgainst(schema: string) {
   const result = spawnSync(
     path.join(process.cwd(), "node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", schema, "--exit-code"],
-    { env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "diff.db")}` }, encoding: "utf8", timeout: 60_000 },
+    { env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "diff.db")}` }, encoding: "utf8", timeout: MINUTE_MS },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -8,9 +8,9 @@ import { DEVICE_KINDS, metricSpec } from "@/lib/devices/catalog";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seed, type SeedResult } from "./seed";
 import { DEMO_DEVICES, DEMO_USERS } from "./seed-data";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const HOUR = 60 * MINUTE_MS;
 const NOW = Date.UTC(2026, 10, 29, 12, 0);
 const DAYS = 1;
 
@@ -51,7 +51,7 @@ function expectedReadings(): number {
   const window = DAYS * 24 * HOUR;
   return DEMO_DEVICES.reduce((sum, { silentForHours = 0 }) => {
     const span = Math.max(window - silentForHours * HOUR, 24 * HOUR);
-    return sum + 3 * (span / MINUTE + 1);
+    return sum + 3 * (span / MINUTE_MS + 1);
   }, 0);
 }
 
@@ -82,8 +82,8 @@ describe("seed", () => {
   });
 
   it("builds the hourly and daily rollups of what it wrote", async () => {
-    const hours = await db.telemetryRollup.aggregate({ where: { resolution: 3_600_000 }, _sum: { count: true } });
-    const days = await db.telemetryRollup.aggregate({ where: { resolution: 86_400_000 }, _sum: { count: true } });
+    const hours = await db.telemetryRollup.aggregate({ where: { resolution: HOUR_MS }, _sum: { count: true } });
+    const days = await db.telemetryRollup.aggregate({ where: { resolution: DAY_MS }, _sum: { count: true } });
     expect(hours._sum.count).toBe(first.readings);
     expect(days._sum.count).toBe(first.readings);
   });

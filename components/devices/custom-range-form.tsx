@@ -6,6 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
 import { BUTTON, INPUT } from "@/components/ui/styles";
+import { MINUTE_MS } from "@/lib/time";
 
 type Props = { from: string; to: string; errors?: Record<string, string[]>; message?: string };
 
@@ -13,7 +14,7 @@ type Props = { from: string; to: string; errors?: Record<string, string[]>; mess
 function toLocalInput(iso: string): string {
   const date = new Date(iso);
   if (!iso || Number.isNaN(date.getTime())) return "";
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return new Date(date.getTime() - date.getTimezoneOffset() * MINUTE_MS).toISOString().slice(0, 16);
 }
 
 /** A local time as an ISO time with its offset; what does not parse goes as typed, for the API to refuse. */

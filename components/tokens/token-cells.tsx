@@ -3,6 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { TokenView } from "@/lib/tokens/views";
+import { DAY_MS } from "@/lib/time";
 
 /** Under this, an expiry is shown as a warning, so that a rotation can be planned. */
 export const EXPIRY_WARNING_DAYS = 14;
@@ -21,7 +22,7 @@ export function KindCell({ token }: { token: TokenView }) {
 export function expiryState(expiresAt: Date, now = Date.now()): "expired" | "soon" | "ok" {
   const left = expiresAt.getTime() - now;
   if (left <= 0) return "expired";
-  return left < EXPIRY_WARNING_DAYS * 86_400_000 ? "soon" : "ok";
+  return left < EXPIRY_WARNING_DAYS * DAY_MS ? "soon" : "ok";
 }
 
 export function ExpiryCell({ token }: { token: TokenView }) {

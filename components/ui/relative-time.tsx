@@ -1,8 +1,9 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 // "5 min ago" with the exact time in a tooltip and a machine-readable datetime.
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["day", 86_400_000],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
+  ["day", DAY_MS],
+  ["hour", HOUR_MS],
+  ["minute", MINUTE_MS],
 ];
 
 const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });

@@ -5,6 +5,7 @@ import { testDb } from "@/lib/testing/factories";
 import type { Scope } from "@/lib/access/scopes";
 import { apiClient, deviceOf, expectProblem, randomId, tokenFor, userWithToken, withoutInstance, type Call } from "@/lib/testing/api-client";
 import { DEVICE_ROUTE_CASES, label, pathOf, ROUTE_CASES, type RouteCase } from "@/lib/testing/api-routes";
+import { MINUTE_MS } from "@/lib/time";
 
 const call = apiClient("203.0.113.12");
 const cases = (list: RouteCase[]) => list.map((c) => [label(c), c] as const);
@@ -74,7 +75,7 @@ describe("another user's device", () => {
 
   it.each(cases(DEVICE_ROUTE_CASES))("%s answers a standard token 404, exactly as for an id that does not exist", async (_, routeCase) => {
     const theirs = await deviceOf(victimId);
-    await testDb().metric.create({ data: { deviceId: theirs, key: "temperature", unit: "°C", readings: { create: [{ time: new Date(Date.now() - 120_000), value: 20 }] } } });
+    await testDb().metric.create({ data: { deviceId: theirs, key: "temperature", unit: "°C", readings: { create: [{ time: new Date(Date.now() - 2 * MINUTE_MS), value: 20 }] } } });
     const before = await snapshot(theirs);
     const body = routeCase.body?.();
     const hidden = await call(routeCase.method, pathOf(routeCase, theirs), { token: standard.token, body });

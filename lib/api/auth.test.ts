@@ -6,6 +6,7 @@ import { scopesOf } from "./route";
 import { routes } from "./routes";
 import { apiClient, deviceOf, expectProblem, flipChar, userWithToken } from "@/lib/testing/api-client";
 import { label, pathOf, ROUTE_CASES, type RouteCase } from "@/lib/testing/api-routes";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 const call = apiClient("203.0.113.11");
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   tokens.unknown = generateToken("PERSONAL");
 
   const expired = await issueTestToken(ownerId, { scopes: ["devices:read", "devices:write", "telemetry:read", "telemetry:write"] });
-  await testDb().apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await testDb().apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - SECOND_MS) } });
   tokens.expired = expired.token;
 
   const revoked = await issueTestToken(ownerId, { scopes: ["devices:read", "devices:write", "telemetry:read", "telemetry:write"] });
@@ -36,7 +37,7 @@ beforeAll(async () => {
 
   const rotated = await issueTestToken(ownerId, { scopes: ["devices:read", "devices:write", "telemetry:read", "telemetry:write"] });
   await rotateToken("system", rotated.view.id, 1);
-  await testDb().apiToken.update({ where: { id: rotated.view.id }, data: { graceEndsAt: new Date(Date.now() - 1000) } });
+  await testDb().apiToken.update({ where: { id: rotated.view.id }, data: { graceEndsAt: new Date(Date.now() - SECOND_MS) } });
   tokens.pastGrace = rotated.token;
 
   const disabled = await userWithToken();
@@ -109,7 +110,7 @@ describe("a token rotated with one hour of grace", () => {
     oldToken = issued.token;
     newToken = (await rotateToken("system", issued.view.id, 1)).token;
     const row = await testDb().apiToken.findUniqueOrThrow({ where: { id: issued.view.id } });
-    expect(row.graceEndsAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
+    expect(row.graceEndsAt!.getTime()).toBeGreaterThan(Date.now() + 59 * MINUTE_MS);
   });
 
   it.each(ROUTE_CASES.map((c) => [label(c), c] as const))("%s still works with the old token and the new one", async (_, routeCase: RouteCase) => {

@@ -5,6 +5,7 @@ import { testDb } from "@/lib/testing/factories";
 import { DEFAULT_BODY_LIMIT } from "./body";
 import { INGEST_BODY_LIMIT } from "./routes";
 import { apiClient, deviceOf, expectProblem, storedReadings, tokenFor, userWithToken, withinOneWindow } from "@/lib/testing/api-client";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 const IP = "203.0.113.15";
 const call = apiClient(IP);
@@ -75,7 +76,7 @@ describe("rate limits", () => {
 describe("body limits", () => {
   let owner: { user: { id: string }; token: string };
   let deviceId: string;
-  const reading = () => ({ metric: "temperature", time: Date.now() - 60_000, value: 20 });
+  const reading = () => ({ metric: "temperature", time: Date.now() - MINUTE_MS, value: 20 });
 
   beforeAll(async () => {
     owner = { user: { id: userId }, token: (await tokenFor(userId)).token };
@@ -227,7 +228,7 @@ describe("last use", () => {
     expect(await row()).toEqual(first);
 
     // A minute on, the next request writes it again.
-    await testDb().apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(Date.now() - 61_000) } });
+    await testDb().apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(Date.now() - MINUTE_MS + SECOND_MS) } });
     // Written behind the app's back, as another instance would: forget this process's half-second cache.
     forgetVerified();
     expect((await call("GET", "/me", { token, ip: "203.0.113.43" })).status).toBe(200);

@@ -5,6 +5,7 @@ import { getOwnProfile } from "@/lib/auth/users";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
 import { fleetSummary, listOverview } from "@/lib/devices/overview";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
+import { SECOND_MS } from "@/lib/time";
 import { ApiProblem } from "./problem";
 import { route } from "./route";
 import * as s from "./schemas";
@@ -130,7 +131,7 @@ export const routes = [
     response: s.TelemetrySeries,
     async handle({ caller, params, query }) {
       const data = found(await readBuckets(caller, params.deviceId, query));
-      return { data, from: query.from.toISOString(), to: query.to.toISOString(), bucketSeconds: query.bucketMs / 1000 };
+      return { data, from: query.from.toISOString(), to: query.to.toISOString(), bucketSeconds: query.bucketMs / SECOND_MS };
     },
   }),
   route({

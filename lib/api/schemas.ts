@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SCOPES } from "@/lib/access/scopes";
 import { DEVICE_KINDS } from "@/lib/devices/catalog";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 export const MAX_RANGE_DAYS = 366;
 export const MAX_POINTS = 5_000;
@@ -83,7 +83,7 @@ export const TelemetryQuery = z
   .object({
     from: isoTime.optional().meta({ description: "Start of the range (inclusive); defaults to 24 h before `to`" }),
     to: isoTime.optional().meta({ description: "End of the range (exclusive); defaults to now" }),
-    bucket: z.coerce.number().int().min(60).max(7 * 86_400).optional().meta({ description: "Bucket size in seconds; defaults to about 500 points" }),
+    bucket: z.coerce.number().int().min(60).max((7 * DAY_MS) / SECOND_MS).optional().meta({ description: "Bucket size in seconds; defaults to about 500 points" }),
     metric: z.string().max(32).optional(),
   })
   .transform((q, ctx) => {
@@ -92,7 +92,7 @@ export const TelemetryQuery = z
     const span = to.getTime() - from.getTime();
     if (span <= 0) ctx.addIssue({ code: "custom", path: ["from"], message: "`from` must be before `to`" });
     if (span > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["from"], message: `The range may span at most ${MAX_RANGE_DAYS} days` });
-    const bucketMs = (q.bucket ?? autoBucketSeconds(span)) * 1000;
+    const bucketMs = (q.bucket ?? autoBucketSeconds(span)) * SECOND_MS;
     if (span / bucketMs > MAX_POINTS) ctx.addIssue({ code: "custom", path: ["bucket"], message: `At most ${MAX_POINTS} buckets; choose a larger bucket` });
     // Whole buckets only, so that every bucket holds all of its readings, from rollups or raw alike.
     const alignedFrom = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
@@ -104,7 +104,7 @@ const NICE_BUCKETS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 
 
 /** The smallest round bucket that keeps a range at about 500 points or fewer. */
 export function autoBucketSeconds(spanMs: number): number {
-  const wanted = spanMs / 1000 / 500;
+  const wanted = spanMs / SECOND_MS / 500;
   return NICE_BUCKETS.find((b) => b >= wanted) ?? 86_400;
 }
 
@@ -150,7 +150,7 @@ export const IngestBody = z
     body.readings.forEach((r, i) => {
       // An unparseable time already failed its own check; there is no date to compare.
       if (!(r.time instanceof Date) || Number.isNaN(r.time.getTime())) return;
-      if (r.time.getTime() > now + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading cannot be from the future" });
+      if (r.time.getTime() > now + 5 * MINUTE_MS) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading cannot be from the future" });
       if (r.time.getTime() < now - MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["readings", i, "time"], message: "A reading may be at most a year old" });
     });
   })

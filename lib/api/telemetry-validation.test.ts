@@ -1,7 +1,7 @@
 // Telemetry through the API, refused: bad readings store nothing, bad queries name their field.
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/factories";
-import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from "@/lib/time";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { MAX_BATCH } from "./schemas";
 import { apiClient, deviceOf, expectProblem, storedReadings, telemetryCalls, userWithToken } from "@/lib/testing/api-client";
 
@@ -17,28 +17,28 @@ const { ingest, read } = telemetryCalls(call, () => owner.token);
 
 describe("invalid readings", () => {
   const now = Date.now();
-  const ok = { metric: "temperature", time: now - HOUR, value: 20 };
+  const ok = { metric: "temperature", time: now - HOUR_MS, value: 20 };
   const CASES: [string, string][] = [
-    ["a time in the future", JSON.stringify({ readings: [{ ...ok, time: now + HOUR }] })],
-    ["a time over a year ago", JSON.stringify({ readings: [{ ...ok, time: now - 400 * DAY }] })],
+    ["a time in the future", JSON.stringify({ readings: [{ ...ok, time: now + HOUR_MS }] })],
+    ["a time over a year ago", JSON.stringify({ readings: [{ ...ok, time: now - 400 * DAY_MS }] })],
     ["a time with neither date nor number", JSON.stringify({ readings: [{ ...ok, time: true }] })],
     ["a value of \"NaN\"", JSON.stringify({ readings: [{ ...ok, value: "NaN" }] })],
-    ["a value that overflows to Infinity", `{"readings":[{"metric":"temperature","time":${now - HOUR},"value":1e999}]}`],
-    ["a value that overflows to -Infinity", `{"readings":[{"metric":"temperature","time":${now - HOUR},"value":-1e999}]}`],
+    ["a value that overflows to Infinity", `{"readings":[{"metric":"temperature","time":${now - HOUR_MS},"value":1e999}]}`],
+    ["a value that overflows to -Infinity", `{"readings":[{"metric":"temperature","time":${now - HOUR_MS},"value":-1e999}]}`],
     ["a null value", JSON.stringify({ readings: [{ ...ok, value: null }] })],
-    ["no value", JSON.stringify({ readings: [{ metric: "temperature", time: now - HOUR }] })],
+    ["no value", JSON.stringify({ readings: [{ metric: "temperature", time: now - HOUR_MS }] })],
     ["an upper-case metric", JSON.stringify({ readings: [{ ...ok, metric: "Temperature" }] })],
     ["a unit over 16 characters", JSON.stringify({ readings: [{ ...ok, unit: "u".repeat(17) }] })],
     ["no readings", JSON.stringify({ readings: [] })],
     ["readings that are not a list", JSON.stringify({ readings: ok })],
-    [`${MAX_BATCH + 1} readings`, JSON.stringify({ readings: Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ ...ok, time: now - HOUR - i * MINUTE })) })],
-    ["one bad reading among good ones", JSON.stringify({ readings: [ok, { ...ok, time: now - 2 * HOUR }, { ...ok, time: now + DAY }] })],
+    [`${MAX_BATCH + 1} readings`, JSON.stringify({ readings: Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ ...ok, time: now - HOUR_MS - i * MINUTE_MS })) })],
+    ["one bad reading among good ones", JSON.stringify({ readings: [ok, { ...ok, time: now - 2 * HOUR_MS }, { ...ok, time: now + DAY_MS }] })],
   ];
 
   let id: string;
   beforeAll(async () => {
     id = await deviceOf(owner.user.id);
-    expect((await ingest(id, [{ metric: "temperature", time: now - 3 * HOUR, value: 5 }])).status).toBe(201);
+    expect((await ingest(id, [{ metric: "temperature", time: now - 3 * HOUR_MS, value: 5 }])).status).toBe(201);
   });
 
   it.each(CASES)("%s answers 400 with errors and stores nothing", async (_, body) => {
@@ -63,7 +63,7 @@ describe("invalid readings", () => {
   });
 
   it("names the batch limit", async () => {
-    const readings = Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ ...ok, time: now - HOUR - i * MINUTE }));
+    const readings = Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ ...ok, time: now - HOUR_MS - i * MINUTE_MS }));
     const result = await ingest(id, readings);
     expect(result.body.errors.readings).toContain(`At most ${MAX_BATCH} readings a batch`);
   });
@@ -73,9 +73,9 @@ describe("invalid readings", () => {
   it("lists every bad reading's message, in order, and the range checks only when nothing else aborted", async () => {
     const bad = [
       { ...ok, time: "2026-02-30T00:00:00Z" },
-      { ...ok, time: now + HOUR },
+      { ...ok, time: now + HOUR_MS },
       { ...ok, metric: "Temperature" },
-      { ...ok, time: iso(now - 2 * HOUR), value: null },
+      { ...ok, time: iso(now - 2 * HOUR_MS), value: null },
       { ...ok, time: "yesterday" },
       { ...ok, time: 0 },
       { ...ok, time: 9e15 },
@@ -112,13 +112,13 @@ describe("invalid readings", () => {
 describe("invalid telemetry queries", () => {
   const now = Date.now();
   const CASES: [string, string, string][] = [
-    ["from after to", `from=${iso(now - HOUR)}&to=${iso(now - 2 * HOUR)}`, "from"],
-    ["from equal to to", `from=${iso(now - HOUR)}&to=${iso(now - HOUR)}`, "from"],
-    ["a range over 366 days", `from=${iso(now - 367 * DAY)}&to=${iso(now)}`, "from"],
+    ["from after to", `from=${iso(now - HOUR_MS)}&to=${iso(now - 2 * HOUR_MS)}`, "from"],
+    ["from equal to to", `from=${iso(now - HOUR_MS)}&to=${iso(now - HOUR_MS)}`, "from"],
+    ["a range over 366 days", `from=${iso(now - 367 * DAY_MS)}&to=${iso(now)}`, "from"],
     ["an unparseable from", "from=yesterday", "from"],
     ["an unparseable to", "to=2026-13-01T00:00:00Z", "to"],
     ["a date without a time", "from=2026-01-01", "from"],
-    ["too many buckets", `from=${iso(now - 30 * DAY)}&to=${iso(now)}&bucket=60`, "bucket"],
+    ["too many buckets", `from=${iso(now - 30 * DAY_MS)}&to=${iso(now)}&bucket=60`, "bucket"],
     ["a bucket under a minute", "bucket=59", "bucket"],
     ["a bucket over a week", "bucket=604801", "bucket"],
     ["a bucket that is not a number", "bucket=hourly", "bucket"],
@@ -137,7 +137,7 @@ describe("invalid telemetry queries", () => {
   });
 
   it("accepts a range of exactly 366 days, choosing a bucket itself", async () => {
-    const result = await read(id, `from=${iso(now - 366 * DAY)}&to=${iso(now)}`);
+    const result = await read(id, `from=${iso(now - 366 * DAY_MS)}&to=${iso(now)}`);
     expect(result.status, result.text).toBe(200);
     expect(result.body.bucketSeconds).toBe(86_400);
   });
@@ -150,7 +150,7 @@ describe("invalid telemetry queries", () => {
     expect(to).toBeGreaterThanOrEqual(before);
     expect(from % bucket).toBe(0);
     expect(to % bucket).toBe(0);
-    expect(to - from).toBeGreaterThanOrEqual(DAY);
-    expect(to - from).toBeLessThanOrEqual(DAY + bucket);
+    expect(to - from).toBeGreaterThanOrEqual(DAY_MS);
+    expect(to - from).toBeLessThanOrEqual(DAY_MS + bucket);
   });
 });

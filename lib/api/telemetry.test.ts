@@ -1,14 +1,14 @@
 // Telemetry through the API: ingest and read back, and what a device token may do.
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueTestToken, testDb } from "@/lib/testing/factories";
-import { HOUR_MS as HOUR, MINUTE_MS as MINUTE } from "@/lib/time";
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { MAX_BATCH } from "./schemas";
 import { apiClient, deviceOf, expectProblem, randomId, storedReadings, telemetryCalls, userWithToken, withoutInstance } from "@/lib/testing/api-client";
 
 const call = apiClient("203.0.113.14");
 const iso = (ms: number) => new Date(ms).toISOString();
 /** The same instant written with a +02:00 offset. */
-const isoPlus2 = (ms: number) => new Date(ms + 2 * HOUR).toISOString().replace("Z", "+02:00");
+const isoPlus2 = (ms: number) => new Date(ms + 2 * HOUR_MS).toISOString().replace("Z", "+02:00");
 
 let owner: Awaited<ReturnType<typeof userWithToken>>;
 /** The start of an hour three hours ago: every reading below lies in the past. */
@@ -16,7 +16,7 @@ let hour: number;
 
 beforeAll(async () => {
   owner = await userWithToken();
-  hour = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR;
+  hour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 3 * HOUR_MS;
 });
 
 const { ingest, read } = telemetryCalls(call, () => owner.token);
@@ -26,20 +26,20 @@ describe("ingest, then read back", () => {
     const id = await deviceOf(owner.user.id);
     const first = await ingest(id, [
       { metric: "temperature", time: hour, value: 10 },
-      { metric: "temperature", time: iso(hour + MINUTE), value: 11 },
-      { metric: "temperature", time: isoPlus2(hour + 2 * MINUTE), value: 12 },
+      { metric: "temperature", time: iso(hour + MINUTE_MS), value: 11 },
+      { metric: "temperature", time: isoPlus2(hour + 2 * MINUTE_MS), value: 12 },
       { metric: "lux", time: hour, value: 300, unit: "lx" },
     ]);
     expect(first.status, first.text).toBe(201);
     expect(first.body).toEqual({ accepted: 4 });
-    const resent = await ingest(id, [{ metric: "temperature", time: hour + MINUTE, value: 20 }]);
+    const resent = await ingest(id, [{ metric: "temperature", time: hour + MINUTE_MS, value: 20 }]);
     expect(resent.status, resent.text).toBe(201);
 
-    const series = await read(id, `from=${iso(hour)}&to=${iso(hour + 3 * MINUTE)}&bucket=60`);
+    const series = await read(id, `from=${iso(hour)}&to=${iso(hour + 3 * MINUTE_MS)}&bucket=60`);
     expect(series.status, series.text).toBe(200);
     expect(series.body).toEqual({
       from: iso(hour),
-      to: iso(hour + 3 * MINUTE),
+      to: iso(hour + 3 * MINUTE_MS),
       bucketSeconds: 60,
       data: [
         {
@@ -47,31 +47,31 @@ describe("ingest, then read back", () => {
           unit: "°C",
           buckets: [
             { time: iso(hour), min: 10, max: 10, avg: 10, count: 1 },
-            { time: iso(hour + MINUTE), min: 20, max: 20, avg: 20, count: 1 },
-            { time: iso(hour + 2 * MINUTE), min: 12, max: 12, avg: 12, count: 1 },
+            { time: iso(hour + MINUTE_MS), min: 20, max: 20, avg: 20, count: 1 },
+            { time: iso(hour + 2 * MINUTE_MS), min: 12, max: 12, avg: 12, count: 1 },
           ],
         },
         { metric: "lux", unit: "lx", buckets: [{ time: iso(hour), min: 300, max: 300, avg: 300, count: 1 }] },
       ],
     });
-    const only = await read(id, `from=${iso(hour)}&to=${iso(hour + 3 * MINUTE)}&bucket=60&metric=lux`);
+    const only = await read(id, `from=${iso(hour)}&to=${iso(hour + 3 * MINUTE_MS)}&bucket=60&metric=lux`);
     expect(only.body.data.map((s: { metric: string }) => s.metric)).toEqual(["lux"]);
     expect(await storedReadings(id)).toHaveLength(4);
 
     const device = await call("GET", `/devices/${id}`, { token: owner.token });
-    expect(device.body.lastSeenAt).toBe(iso(hour + 2 * MINUTE));
+    expect(device.body.lastSeenAt).toBe(iso(hour + 2 * MINUTE_MS));
     expect(device.body.metrics).toEqual([{ key: "temperature", unit: "°C" }, { key: "lux", unit: "lx" }]);
     const latest = await call("GET", `/devices/${id}/readings/latest`, { token: owner.token });
     expect(latest.body.data).toEqual([
-      { key: "temperature", unit: "°C", time: iso(hour + 2 * MINUTE), value: 12 },
+      { key: "temperature", unit: "°C", time: iso(hour + 2 * MINUTE_MS), value: 12 },
       { key: "lux", unit: "lx", time: iso(hour), value: 300 },
     ]);
 
     // An older batch does not move lastSeenAt back; a reading a little ahead of the clock stops at now.
-    await ingest(id, [{ metric: "temperature", time: hour - HOUR, value: 1 }]);
-    expect((await testDb().device.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(new Date(hour + 2 * MINUTE));
+    await ingest(id, [{ metric: "temperature", time: hour - HOUR_MS, value: 1 }]);
+    expect((await testDb().device.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(new Date(hour + 2 * MINUTE_MS));
     const before = Date.now();
-    expect((await ingest(id, [{ metric: "temperature", time: before + 2 * MINUTE, value: 2 }])).status).toBe(201);
+    expect((await ingest(id, [{ metric: "temperature", time: before + 2 * MINUTE_MS, value: 2 }])).status).toBe(201);
     const seen = (await testDb().device.findUniqueOrThrow({ where: { id } })).lastSeenAt!.getTime();
     expect(seen).toBeGreaterThanOrEqual(before);
     expect(seen).toBeLessThanOrEqual(Date.now());
@@ -83,23 +83,23 @@ describe("ingest, then read back", () => {
   it("aggregates the readings of one bucket into min, max, avg and count", async () => {
     const id = await deviceOf(owner.user.id);
     await ingest(id, [
-      { metric: "temperature", time: hour + 10_000, value: 1 },
-      { metric: "temperature", time: hour + 70_000, value: 2 },
-      { metric: "temperature", time: hour + 25 * MINUTE, value: 6 },
-      { metric: "temperature", time: hour + HOUR + 5 * MINUTE, value: 100 },
+      { metric: "temperature", time: hour + 10 * SECOND_MS, value: 1 },
+      { metric: "temperature", time: hour + 70 * SECOND_MS, value: 2 },
+      { metric: "temperature", time: hour + 25 * MINUTE_MS, value: 6 },
+      { metric: "temperature", time: hour + HOUR_MS + 5 * MINUTE_MS, value: 100 },
     ]);
-    await ingest(id, [{ metric: "temperature", time: hour + 10_000, value: 3 }]);
-    const series = await read(id, `from=${iso(hour)}&to=${iso(hour + 2 * HOUR)}&bucket=3600`);
+    await ingest(id, [{ metric: "temperature", time: hour + 10 * SECOND_MS, value: 3 }]);
+    const series = await read(id, `from=${iso(hour)}&to=${iso(hour + 2 * HOUR_MS)}&bucket=3600`);
     expect(series.status, series.text).toBe(200);
     expect(series.body.data[0].buckets).toEqual([
       { time: iso(hour), min: 2, max: 6, avg: 3.667, count: 3 },
-      { time: iso(hour + HOUR), min: 100, max: 100, avg: 100, count: 1 },
+      { time: iso(hour + HOUR_MS), min: 100, max: 100, avg: 100, count: 1 },
     ]);
   });
 
   it(`accepts a batch of exactly ${MAX_BATCH} readings`, async () => {
     const id = await deviceOf(owner.user.id);
-    const readings = Array.from({ length: MAX_BATCH }, (_, i) => ({ metric: "humidity", time: hour - i * MINUTE, value: i % 90 }));
+    const readings = Array.from({ length: MAX_BATCH }, (_, i) => ({ metric: "humidity", time: hour - i * MINUTE_MS, value: i % 90 }));
     const result = await ingest(id, readings);
     expect(result.status, result.text).toBe(201);
     expect(result.body).toEqual({ accepted: MAX_BATCH });
@@ -112,7 +112,7 @@ describe("ingest, then read back", () => {
   // CONFLICT DO NOTHING, then select) inside the transaction.
   it("takes concurrent batches that bring the same new metric", async () => {
     const id = await deviceOf(owner.user.id);
-    const results = await Promise.all([0, 1, 2, 3].map((i) => ingest(id, [{ metric: "fresh", time: hour + i * MINUTE, value: i }])));
+    const results = await Promise.all([0, 1, 2, 3].map((i) => ingest(id, [{ metric: "fresh", time: hour + i * MINUTE_MS, value: i }])));
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
   });
 });

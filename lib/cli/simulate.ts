@@ -5,9 +5,10 @@ import { loadEnvConfig } from "@next/env";
 import { pushReadings, type SimulatedDevice } from "@/lib/devices/simulator";
 import { resolveDatabaseUrl } from "@/lib/sqlite";
 import { DEMO_DEVICES } from "@/prisma/seed-data";
+import { DAY_MS } from "@/lib/time";
 
 const NAME = "Simulator";
-const BACKFILL_LIMIT_MS = 2 * 86_400_000;
+const BACKFILL_LIMIT_MS = 2 * DAY_MS;
 
 
 async function main() {

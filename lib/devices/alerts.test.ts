@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { deviceAlerts } from "./alerts";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 
 const now = Date.parse("2026-11-29T12:00:00Z");
-const online = { kind: "soil-sensor", enabled: true, lastSeenAt: new Date(now - 60_000) };
+const online = { kind: "soil-sensor", enabled: true, lastSeenAt: new Date(now - MINUTE_MS) };
 const reading = (key: string, value: number | null, unit = "%") => ({ key, unit, value });
 
 describe("deviceAlerts", () => {
@@ -23,7 +24,7 @@ describe("deviceAlerts", () => {
   });
 
   it("raises a single silence alert for an enabled device that is offline, whatever its stale readings say", () => {
-    const stale = { ...online, lastSeenAt: new Date(now - 3 * 3_600_000) };
+    const stale = { ...online, lastSeenAt: new Date(now - 3 * HOUR_MS) };
     expect(deviceAlerts(stale, [reading("battery", 3)], now)).toEqual([{ metric: null, message: "Stopped reporting" }]);
     expect(deviceAlerts({ ...online, lastSeenAt: null }, [], now)).toEqual([{ metric: null, message: "Has never reported" }]);
   });

@@ -1,11 +1,12 @@
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 // The device page's chart range, from its query string: a preset ("24h") or a custom from/to that
 // is handed to the device API as typed, so that the API alone decides what is valid.
 export const PRESETS = {
-  "1h": { label: "1 h", ms: 3_600_000 },
-  "6h": { label: "6 h", ms: 6 * 3_600_000 },
-  "24h": { label: "24 h", ms: 24 * 3_600_000 },
-  "7d": { label: "7 d", ms: 7 * 86_400_000 },
-  "30d": { label: "30 d", ms: 30 * 86_400_000 },
+  "1h": { label: "1 h", ms: HOUR_MS },
+  "6h": { label: "6 h", ms: 6 * HOUR_MS },
+  "24h": { label: "24 h", ms: 24 * HOUR_MS },
+  "7d": { label: "7 d", ms: 7 * DAY_MS },
+  "30d": { label: "30 d", ms: 30 * DAY_MS },
 } as const;
 
 export type Preset = keyof typeof PRESETS;

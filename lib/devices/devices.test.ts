@@ -4,6 +4,7 @@ import type { Caller } from "@/lib/access/caller";
 import { personOf } from "@/lib/testing/callers";
 import { getDevice, latestReadings, listDevices as listPage } from "./devices";
 import { ONLINE_WINDOW_MS } from "./status";
+import { MINUTE_MS } from "@/lib/time";
 
 const DTO_KEYS = ["createdAt", "enabled", "id", "kind", "lastSeenAt", "location", "metrics", "name", "owner", "status"];
 
@@ -19,10 +20,9 @@ async function listDevices(caller: Caller) {
   return all.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const MINUTE = 60_000;
 const T1 = new Date(Date.UTC(2026, 10, 1, 12, 0));
-const T2 = new Date(T1.getTime() + MINUTE);
-const T3 = new Date(T1.getTime() + 2 * MINUTE);
+const T2 = new Date(T1.getTime() + MINUTE_MS);
+const T3 = new Date(T1.getTime() + 2 * MINUTE_MS);
 
 type User = Awaited<ReturnType<typeof createUser>>;
 

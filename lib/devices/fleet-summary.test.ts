@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { fleetSummary, listOverview, summarizeOverview } from "./overview";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 
 describe("fleetSummary", () => {
   it("counts the caller's devices by status, their readings in the last hour and their open alerts, and no one else's", async () => {
     const now = Date.now();
     const user = await createUser();
     const other = await createUser();
-    const recent = new Date(now - 10 * 60_000);
-    const old = new Date(now - 2 * 3_600_000);
+    const recent = new Date(now - 10 * MINUTE_MS);
+    const old = new Date(now - 2 * HOUR_MS);
     // 35 °C is over a thermostat's bound: one alert; the silent device is another; the disabled one none.
     const online = await createDevice(user.id, { readings: [{ key: "temperature", values: [[recent, 35], [old, 19]] }] });
     await testDb().device.update({ where: { id: online.id }, data: { lastSeenAt: recent } });
@@ -30,8 +31,8 @@ describe("fleetSummary", () => {
   it("adds up to the same summary from the overview's devices as the homepage does", async () => {
     const now = Date.now();
     const user = await createUser();
-    const recent = new Date(now - 5 * 60_000);
-    const hot = await createDevice(user.id, { readings: [{ key: "temperature", values: [[recent, 35], [new Date(now - 20 * 60_000), 21], [new Date(now - 3 * 3_600_000), 19]] }] });
+    const recent = new Date(now - 5 * MINUTE_MS);
+    const hot = await createDevice(user.id, { readings: [{ key: "temperature", values: [[recent, 35], [new Date(now - 20 * MINUTE_MS), 21], [new Date(now - 3 * HOUR_MS), 19]] }] });
     await testDb().device.update({ where: { id: hot.id }, data: { lastSeenAt: recent } });
     await createDevice(user.id);
     await createDevice(user.id, { enabled: false });

@@ -2,10 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { personOf, tokenCallerOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { HOUR_MS } from "@/lib/time";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { ingestReadings, MAX_METRICS_PER_DEVICE } from "./telemetry";
 
-const MINUTE = 60_000;
 
 async function ownDevice() {
   const user = await createUser();
@@ -30,7 +29,7 @@ describe("ingestReadings", () => {
       const x = bits.getFloat64(0);
       if (Number.isFinite(x)) values.push(x);
     }
-    const readings = values.map((value, i) => ({ metric: "temperature", time: new Date(start + i * MINUTE), value }));
+    const readings = values.map((value, i) => ({ metric: "temperature", time: new Date(start + i * MINUTE_MS), value }));
     expect(await ingestReadings(caller, deviceId, readings)).toEqual({ accepted: values.length });
     expect((await stored(deviceId)).map((r) => r.value)).toEqual(values);
   });
@@ -61,12 +60,12 @@ describe("ingestReadings", () => {
     const before = await testDb().device.findUniqueOrThrow({ where: { id: deviceId }, select: { updatedAt: true } });
     await ingestReadings(caller, deviceId, [
       { metric: "temperature", time: new Date(t), value: 1 },
-      { metric: "lux", time: new Date(t + MINUTE), value: 300, unit: "lx" },
+      { metric: "lux", time: new Date(t + MINUTE_MS), value: 300, unit: "lx" },
     ]);
     await ingestReadings(caller, deviceId, [{ metric: "temperature", time: new Date(t - HOUR_MS), value: 1 }]);
     const device = await testDb().device.findUniqueOrThrow({ where: { id: deviceId }, select: { lastSeenAt: true, updatedAt: true, metrics: { select: { key: true, unit: true }, orderBy: { id: "asc" } } } });
     expect(device.metrics).toEqual([{ key: "temperature", unit: "°C" }, { key: "lux", unit: "lx" }]);
-    expect(device.lastSeenAt).toEqual(new Date(t + MINUTE));
+    expect(device.lastSeenAt).toEqual(new Date(t + MINUTE_MS));
     expect(device.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
   });
 

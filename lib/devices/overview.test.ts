@@ -2,12 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser } from "@/lib/testing/factories";
-import { HOUR_MS } from "@/lib/time";
+import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { listOverview } from "./overview";
 import { SPARK_HOURS } from "./sparkline";
 import { ingestReadings } from "./telemetry";
 
-const MINUTE = 60_000;
 
 describe("listOverview", () => {
   it("gives each metric its newest reading and 24 hourly averages ending with the hour under way", async () => {
@@ -20,9 +19,9 @@ describe("listOverview", () => {
     await ingestReadings(caller, device.id, [
       { metric: "temperature", time: new Date(thisHour - 25 * HOUR_MS), value: 99 },
       { metric: "temperature", time: new Date(thisHour - 5 * HOUR_MS), value: 10 },
-      { metric: "temperature", time: new Date(thisHour - 5 * HOUR_MS + MINUTE), value: 11 },
+      { metric: "temperature", time: new Date(thisHour - 5 * HOUR_MS + MINUTE_MS), value: 11 },
       { metric: "temperature", time: new Date(thisHour), value: 31 },
-      { metric: "temperature", time: new Date(Math.min(thisHour + MINUTE, now)), value: 33 },
+      { metric: "temperature", time: new Date(Math.min(thisHour + MINUTE_MS, now)), value: 33 },
       { metric: "humidity", time: new Date(thisHour - 2 * HOUR_MS), value: 40 },
     ]);
 
@@ -51,7 +50,7 @@ describe("listOverview", () => {
       { metric: "temperature", time: new Date(thisHour - HOUR_MS), value: 6 },
     ]);
     // Seen from two hours ago, the last hour's reading is ahead: not in the sparkline.
-    const { data } = await listOverview(caller, { limit: 10 }, thisHour - HOUR_MS - MINUTE);
+    const { data } = await listOverview(caller, { limit: 10 }, thisHour - HOUR_MS - MINUTE_MS);
     const { last24h } = data[0]!.readings[0]!;
     expect(last24h).toHaveLength(SPARK_HOURS);
     expect(last24h.at(-1)).toBe(5);
@@ -64,7 +63,7 @@ describe("listOverview", () => {
     const hot = await createDevice(user.id, { name: "A hot" });
     const silent = await createDevice(user.id, { name: "B silent" });
     const off = await createDevice(user.id, { name: "C off", enabled: false });
-    await ingestReadings(caller, hot.id, [{ metric: "temperature", time: new Date(Date.now() - MINUTE), value: 31.5 }]);
+    await ingestReadings(caller, hot.id, [{ metric: "temperature", time: new Date(Date.now() - MINUTE_MS), value: 31.5 }]);
 
     const { data } = await listOverview(caller, { limit: 10 });
     const alertsOf = (id: string) => data.find((d) => d.id === id)!.alerts;

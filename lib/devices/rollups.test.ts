@@ -3,11 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { rollupFor } from "./rollups";
 import { ingestReadings, readBuckets, type Reading } from "./telemetry";
 
-const MINUTE = 60_000;
 
 /** Whole buckets, as the API's query schema widens every range. */
 function aligned(from: number, to: number, bucketMs: number) {
@@ -22,7 +21,7 @@ async function deviceWithHistory() {
   const end = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   const start = end - 3 * DAY_MS;
   const readings: Reading[] = [];
-  for (let time = start, i = 0; time < end; time += MINUTE, i++) {
+  for (let time = start, i = 0; time < end; time += MINUTE_MS, i++) {
     readings.push({ metric: "temperature", time: new Date(time), value: 20 + Math.sin(i / 50) * 3 + (i % 7) / 10 });
   }
   for (let i = 0; i < readings.length; i += 500) await ingestReadings(caller, device.id, readings.slice(i, i + 500));
@@ -31,8 +30,8 @@ async function deviceWithHistory() {
 
 describe("rollups", () => {
   it("choose the coarsest stored resolution that divides the bucket", () => {
-    expect(rollupFor(60_000)).toBeNull();
-    expect(rollupFor(5 * 60_000)).toBeNull();
+    expect(rollupFor(MINUTE_MS)).toBeNull();
+    expect(rollupFor(5 * MINUTE_MS)).toBeNull();
     expect(rollupFor(HOUR_MS)).toBe(HOUR_MS);
     expect(rollupFor(2 * HOUR_MS)).toBe(HOUR_MS);
     expect(rollupFor(DAY_MS)).toBe(DAY_MS);
@@ -56,10 +55,10 @@ describe("rollups", () => {
 
   it("follow a replaced reading", async () => {
     const { caller, deviceId, start } = await deviceWithHistory();
-    await ingestReadings(caller, deviceId, [{ metric: "temperature", time: new Date(start + 5 * MINUTE), value: 99 }]);
-    const [series] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE, DAY_MS)))!;
+    await ingestReadings(caller, deviceId, [{ metric: "temperature", time: new Date(start + 5 * MINUTE_MS), value: 99 }]);
+    const [series] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE_MS, DAY_MS)))!;
     expect(series!.buckets[0]!.max).toBe(99);
-    const [hourly] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE, HOUR_MS)))!;
+    const [hourly] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE_MS, HOUR_MS)))!;
     expect(hourly!.buckets[0]!.max).toBe(99);
   });
 

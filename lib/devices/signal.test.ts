@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEVICE_KINDS, type SignalSpec } from "./catalog";
 import { seededRandom, signalState, signalValue } from "./signal";
+import { MINUTE_MS } from "@/lib/time";
 
-const MINUTE = 60_000;
 const DAY_START = Date.UTC(2026, 10, 28);
 
 /** One reading a minute for a day, from a fresh state, as the seed writes them. */
 function dayOfReadings(spec: SignalSpec, seed: number): number[] {
   const state = signalState(seed);
-  return Array.from({ length: 24 * 60 }, (_, minute) => signalValue(spec, state, DAY_START + minute * MINUTE));
+  return Array.from({ length: 24 * 60 }, (_, minute) => signalValue(spec, state, DAY_START + minute * MINUTE_MS));
 }
 
 const allSpecs = Object.entries(DEVICE_KINDS).flatMap(([kind, { metrics }]) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer, type ApiServer } from "@/lib/testing/api-server";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
 import { pushReadings } from "./simulator";
+import { MINUTE_MS } from "@/lib/time";
 
 let server: ApiServer;
 
@@ -18,7 +19,7 @@ describe("pushReadings", () => {
     const device = await createDevice(user.id);
     const { token } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
     const now = Date.now();
-    const simulated = { id: device.id, kind: "smart-plug" as const, token, index: 3, last: now - 10 * 60_000 };
+    const simulated = { id: device.id, kind: "smart-plug" as const, token, index: 3, last: now - 10 * MINUTE_MS };
     const sent = await pushReadings(server.url, simulated, now);
     // Nine or ten whole minutes since `last` (depending on where `last` falls), plus now; three metrics each.
     expect([30, 33]).toContain(sent);
@@ -34,7 +35,7 @@ describe("pushReadings", () => {
     const device = await createDevice(user.id);
     const { token } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
     const now = Date.now();
-    const simulated = { id: device.id, kind: "soil-sensor" as const, token, index: 5, last: now - 60 * 60_000, signals: { battery: { base: 14 } } };
+    const simulated = { id: device.id, kind: "soil-sensor" as const, token, index: 5, last: now - 60 * MINUTE_MS, signals: { battery: { base: 14 } } };
     await pushReadings(server.url, simulated, now);
     const values = async (key: string) =>
       (await testDb().telemetry.findMany({ where: { metric: { deviceId: device.id, key } }, orderBy: { time: "asc" }, select: { value: true } })).map((r) => r.value);
@@ -49,7 +50,7 @@ describe("pushReadings", () => {
   it("reports nothing and keeps its place when the API refuses the token", async () => {
     const user = await createUser();
     const device = await createDevice(user.id);
-    const simulated = { id: device.id, kind: "thermostat" as const, token: "gth_dev_not-a-real-token", index: 1, last: Date.now() - 120_000 };
+    const simulated = { id: device.id, kind: "thermostat" as const, token: "gth_dev_not-a-real-token", index: 1, last: Date.now() - 2 * MINUTE_MS };
     const before = simulated.last;
     expect(await pushReadings(server.url, simulated, Date.now())).toBe(0);
     expect(simulated.last).toBe(before);

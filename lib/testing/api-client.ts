@@ -6,6 +6,7 @@ import { handleApiRequest } from "@/lib/api/router";
 import type { Role } from "@/lib/generated/prisma/client";
 import { ADMIN_SCOPES, STANDARD_SCOPES } from "./callers";
 import { createDevice, createUser, issueTestToken, testDb } from "./factories";
+import { MINUTE_MS } from "@/lib/time";
 
 /** Test responses are read loosely: the assertions themselves say what shape is expected. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -118,7 +119,7 @@ export function withoutInstance(body: Json): Json {
   return rest;
 }
 
-export const WINDOW_MS = 60_000;
+export const WINDOW_MS = MINUTE_MS;
 
 /** The start of the current rate-limit window, as lib/rate-limit.ts computes it. */
 export function currentWindow(now = Date.now()): number {

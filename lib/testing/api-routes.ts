@@ -2,6 +2,7 @@
 // that each authentication and authorization case runs against all of them.
 import type { Scope } from "@/lib/access/scopes";
 import type { Method } from "@/lib/api/route";
+import { MINUTE_MS } from "@/lib/time";
 
 export type RouteCase = {
   method: Method;
@@ -30,7 +31,7 @@ export const ROUTE_CASES: RouteCase[] = [
     path: "/devices/{deviceId}/telemetry",
     scopes: ["telemetry:write"],
     ok: 201,
-    body: () => ({ readings: [{ metric: "temperature", time: Date.now() - 60_000, value: 21.5 }] }),
+    body: () => ({ readings: [{ metric: "temperature", time: Date.now() - MINUTE_MS, value: 21.5 }] }),
   },
 ];
 

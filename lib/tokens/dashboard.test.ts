@@ -1,7 +1,7 @@
 import { decodeProtectedHeader } from "jose";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createUser, testDb } from "@/lib/testing/factories";
-import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { DAY_MS, HOUR_MS, SECOND_MS } from "@/lib/time";
 import { dashboardTokenFor } from "./dashboard";
 import { decryptToken, encryptToken, keyring } from "./encryption";
 import { parseToken } from "./format";
@@ -81,7 +81,7 @@ describe("dashboardTokenFor", () => {
     const user = await createUser();
     const old = await tokenFor(user.id);
     const [oldRow] = await dashboardRows(user.id);
-    await testDb().apiToken.update({ where: { id: oldRow!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await testDb().apiToken.update({ where: { id: oldRow!.id }, data: { expiresAt: new Date(Date.now() - SECOND_MS) } });
 
     const next = await tokenFor(user.id);
     expect(next).not.toBe(old);

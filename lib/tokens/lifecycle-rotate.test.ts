@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
-import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { DAY_MS, HOUR_MS, SECOND_MS } from "@/lib/time";
 import { decryptToken } from "./encryption";
 import { Refusal } from "@/lib/refusal";
 import { parseToken } from "./format";
@@ -57,7 +57,7 @@ describe("rotateToken", () => {
     expect((await refusalOf(rotateToken("system", revoked.view.id, 1))).code).toBe("conflict");
 
     const expired = await issuePersonal("system", user.id);
-    await testDb().apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await testDb().apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - SECOND_MS) } });
     expect((await refusalOf(rotateToken("system", expired.view.id, 1))).code).toBe("conflict");
   });
 
@@ -221,7 +221,7 @@ describe("rotation limits", () => {
     const user = await createUser();
     const { view } = await issueTestToken(user.id, { expiresInDays: 7 });
     const { view: next } = await rotateToken("system", view.id, 0);
-    const days = (next.expiresAt.getTime() - next.createdAt.getTime()) / 86_400_000;
+    const days = (next.expiresAt.getTime() - next.createdAt.getTime()) / DAY_MS;
     expect(days).toBeCloseTo(7, 5);
     await expect(rotateToken("system", next.id, 25)).rejects.toMatchObject({ code: "invalid", field: "graceHours" });
     await expect(rotateToken("system", next.id, -1)).rejects.toMatchObject({ code: "invalid", field: "graceHours" });

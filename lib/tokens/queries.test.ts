@@ -4,6 +4,7 @@ import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, issueTestToken, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
 import { revokeToken } from "./lifecycle";
 import { issueOptions, listTokens } from "./queries";
+import { MINUTE_MS } from "@/lib/time";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -19,7 +20,7 @@ describe("listTokens", () => {
     const first = await issueTestToken(user.id);
     const second = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
     // Same-millisecond issues would tie on createdAt: make the order unambiguous.
-    await testDb().apiToken.update({ where: { id: first.view.id }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    await testDb().apiToken.update({ where: { id: first.view.id }, data: { createdAt: new Date(Date.now() - MINUTE_MS) } });
     await revokeToken("system", first.view.id, "lost laptop");
 
     const tokens = await listTokens(personOf(user), user.id);

@@ -2,7 +2,7 @@
 // of verifications, which a revocation here empties at once.
 import { describe, expect, it } from "vitest";
 import { createUser, issueTestToken, testDb } from "@/lib/testing/factories";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { revokeToken } from "./lifecycle";
 import { callerOf, row, setRow } from "@/lib/testing/tokens";
 import { VERIFIED_TTL_MS } from "@/lib/access/verified-cache";
@@ -19,7 +19,7 @@ describe("recordUse", () => {
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
 
     // A stale caller (read before the first write) is stopped by the database's condition.
-    await recordUse(fresh, "203.0.113.10", t0 + 30_000);
+    await recordUse(fresh, "203.0.113.10", t0 + 30 * SECOND_MS);
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
 
     // A current caller is stopped before any write.
@@ -29,8 +29,8 @@ describe("recordUse", () => {
     expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0), lastUsedIp: "203.0.113.9" });
 
     // After a minute, the next use is written.
-    await recordUse(current, "203.0.113.12", t0 + 61_000);
-    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0 + 61_000), lastUsedIp: "203.0.113.12" });
+    await recordUse(current, "203.0.113.12", t0 + MINUTE_MS + SECOND_MS);
+    expect(await row(view.id)).toMatchObject({ lastUsedAt: new Date(t0 + MINUTE_MS + SECOND_MS), lastUsedIp: "203.0.113.12" });
   });
 
   it("writes only the caller's own token", async () => {

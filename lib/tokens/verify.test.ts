@@ -1,7 +1,7 @@
 // Verifying a token: what it gives, what it refuses and when, and idle tokens.
 import { describe, expect, it } from "vitest";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, SECOND_MS } from "@/lib/time";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
@@ -101,7 +101,7 @@ describe("verifyToken", () => {
   it("refuses an expired token", async () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id);
-    await setRow(view.id, { expiresAt: new Date(Date.now() - 1000) });
+    await setRow(view.id, { expiresAt: new Date(Date.now() - SECOND_MS) });
     expect(await verifyToken(token)).toEqual({ ok: false, reason: "expired" });
   });
 
@@ -123,7 +123,7 @@ describe("verifyToken", () => {
     const graceEndsAt = (await row(old.view.id)).graceEndsAt!.getTime();
     expect(await verifyToken(old.token, graceEndsAt)).toEqual({ ok: false, reason: "expired" });
 
-    await setRow(old.view.id, { graceEndsAt: new Date(Date.now() - 1000) });
+    await setRow(old.view.id, { graceEndsAt: new Date(Date.now() - SECOND_MS) });
     expect(await verifyToken(old.token)).toEqual({ ok: false, reason: "expired" });
     expect((await verifyToken(next.token)).ok).toBe(true);
   });
