@@ -207,7 +207,7 @@ ${table}
 **Ratio: ${(ratio * 100).toFixed(1)}%** of the bare route's throughput (aim: at least 80%).
 **Revocation took effect after ${revocationMs.toFixed(0)} ms** (aim: within one second). The benchmark revokes
 from its own process, as another instance would, and polls every 10 ms until the server refuses the
-token; the server remembers a good verification for at most 500 ms (\`lib/tokens/verified-cache.ts\`),
+token; the server remembers a good verification for at most 500 ms (\`lib/access/verified-cache.ts\`),
 so this is bounded by that TTL plus one poll.
 
 Method: \`npm run bench\` seeds a fresh SQLite database (25 devices), runs \`next start\` on a build of

@@ -11,7 +11,7 @@ import { migrate, run, start } from "@/lib/cli/run";
 /** Rate limits raised out of the way: a benchmark measures the work, not the 429s. */
 export const UNLIMITED_RATES = { API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000" };
 
-export function randomSecret(): string {
+function randomSecret(): string {
   return crypto.randomBytes(32).toString("base64");
 }
 

@@ -5,7 +5,7 @@ import { compactDecrypt } from "jose";
 import type { BrowserContext, Response } from "@playwright/test";
 import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
 
-export type Leak = { url: string; what: string };
+type Leak = { url: string; what: string };
 
 type Captured = { url: string; method: string; isAction: boolean; text: string };
 

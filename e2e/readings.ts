@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { TestUser } from "./fixtures";
 
-export type TestReading = { metric: string; unit: string; time: Date; value: number };
+type TestReading = { metric: string; unit: string; time: Date; value: number };
 
 export function addReadings(owner: Pick<TestUser, "id" | "role">, deviceId: string, readings: TestReading[]): void {
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");

@@ -47,7 +47,7 @@ const schema = z.object({
   LIVE_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
-export type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof schema>;
 
 export class EnvError extends Error {
   override name = "EnvError";

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
-export const DEFAULT_DATABASE_FILE = ".data/gatehouse.db";
+const DEFAULT_DATABASE_FILE = ".data/gatehouse.db";
 export const BUSY_TIMEOUT_MS = 5_000;
 
 /**

@@ -15,7 +15,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { DEMO_USERS, demoDevices, type DemoDevice } from "./seed-data";
 
 
-export type SeedOptions = {
+type SeedOptions = {
   url: string;
   days: number;
   /** How many devices in all: the demo's 25 unless a benchmark asks for a larger fleet. */

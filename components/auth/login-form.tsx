@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { FieldError } from "@/components/ui/field-error";
 import { BUTTON, INPUT } from "@/components/ui/styles";
 
-export const SIGN_IN_FAILED = "The email or password is incorrect.";
+const SIGN_IN_FAILED = "The email or password is incorrect.";
 const SIGN_IN_UNAVAILABLE = "Signing in is not possible right now. Please try again in a moment.";
 
 export function LoginForm({ callbackPath, initialError }: { callbackPath: string; initialError?: "signin" }) {

@@ -10,7 +10,7 @@ import { BUTTON, INPUT, SELECT } from "@/components/ui/styles";
 import { TokenRevealDialog } from "./token-reveal-dialog";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
-export type IssuableKind = "PERSONAL" | "DEVICE" | "DASHBOARD";
+type IssuableKind = "PERSONAL" | "DEVICE" | "DASHBOARD";
 
 const KINDS: Record<IssuableKind, { label: string; help: string }> = {
   PERSONAL: { label: "Personal", help: "for a script; shown once" },

@@ -6,7 +6,7 @@ import type { TokenView } from "@/lib/tokens/views";
 import { DAY_MS } from "@/lib/time";
 
 /** Under this, an expiry is shown as a warning, so that a rotation can be planned. */
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 
 const KIND_LABEL = { PERSONAL: "Personal", DEVICE: "Device", DASHBOARD: "Dashboard" } as const;
 

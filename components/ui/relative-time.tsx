@@ -8,7 +8,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
 
-export function relativeTime(time: Date, now = Date.now()): string {
+function relativeTime(time: Date, now = Date.now()): string {
   const elapsed = time.getTime() - now;
   for (const [unit, ms] of UNITS) {
     if (Math.abs(elapsed) >= ms) return format.format(Math.round(elapsed / ms), unit);

@@ -228,7 +228,7 @@ describe("last use", () => {
     expect(await row()).toEqual(first);
 
     // A minute on, the next request writes it again.
-    await testDb().apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(Date.now() - MINUTE_MS + SECOND_MS) } });
+    await testDb().apiToken.update({ where: { id: tokenId }, data: { lastUsedAt: new Date(Date.now() - (MINUTE_MS + SECOND_MS)) } });
     // Written behind the app's back, as another instance would: forget this process's half-second cache.
     forgetVerified();
     expect((await call("GET", "/me", { token, ip: "203.0.113.43" })).status).toBe(200);

@@ -1,7 +1,7 @@
 // RFC 9457 problem details: every API error is one of these, never a stack or an internal message.
 import type { Refusal, RefusalCode } from "@/lib/refusal";
 
-export type ProblemCode =
+type ProblemCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"

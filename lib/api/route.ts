@@ -9,7 +9,7 @@ export type Method = "GET" | "POST" | "PATCH" | "DELETE";
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export type RouteContext<P, Q, B> = { caller: TokenCaller; params: Out<P>; query: Out<Q>; body: Out<B> };
+type RouteContext<P, Q, B> = { caller: TokenCaller; params: Out<P>; query: Out<Q>; body: Out<B> };
 
 export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | undefined> = {
   method: Method;

@@ -32,7 +32,7 @@ const UNAUTHORIZED: Record<VerifyFailure | "missing", string> = {
   inactive_owner: "The token's owner is disabled",
 };
 
-export type ApiRequestOptions = { ip?: string | null };
+type ApiRequestOptions = { ip?: string | null };
 
 /** Development and test builds check every response against its schema (response-check.ts). */
 const CHECK_RESPONSES = env.NODE_ENV !== "production";

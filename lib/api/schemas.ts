@@ -5,8 +5,8 @@ import { DEVICE_KINDS } from "@/lib/devices/catalog";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 
-export const MAX_RANGE_DAYS = 366;
-export const MAX_POINTS = 5_000;
+const MAX_RANGE_DAYS = 366;
+const MAX_POINTS = 5_000;
 export const MAX_BATCH = 1_000;
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -103,7 +103,7 @@ export const TelemetryQuery = z
 const NICE_BUCKETS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 /** The smallest round bucket that keeps a range at about 500 points or fewer. */
-export function autoBucketSeconds(spanMs: number): number {
+function autoBucketSeconds(spanMs: number): number {
   const wanted = spanMs / SECOND_MS / 500;
   return NICE_BUCKETS.find((b) => b >= wanted) ?? 86_400;
 }

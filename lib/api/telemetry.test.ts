@@ -137,7 +137,7 @@ describe("a device token", () => {
     expect(await storedReadings(deviceId)).toEqual([{ time: new Date(hour), value: 19, metric: { key: "temperature" } }]);
   });
 
-  // Regression test, once a bug (lib/devices/caller.ts:14 with lib/devices/telemetry.ts:53-77): visibleTo() returns
+  // Regression test, once a bug (visibleTo in what is now lib/access/visible.ts, with lib/devices/telemetry.ts): visibleTo() returns
   // { id: caller.deviceId }, which `{ id: deviceId, ...visibleTo(caller) }` spreads over the
   // requested id, so the device check always finds the token's own device; the writes then use the
   // requested deviceId. A device token therefore writes into any device: 201 for a sibling, and a

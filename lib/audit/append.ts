@@ -5,7 +5,7 @@ import type { Caller, System } from "@/lib/access/caller";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type AuditInput = {
+type AuditInput = {
   /** Who made the change: a person or a token (recorded as the user they act for; a token's id goes in the detail), or Gatehouse itself. */
   actor: Caller | System;
   action: string;

@@ -11,7 +11,7 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-export type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
+type AuthenticatedUser = { id: string; email: string; name: string; role: Role };
 
 /** Sign-in attempts a minute, per email and per client address: enough for typos, not for guessing. */
 export const SIGN_IN_LIMITS = { perEmail: 10, perIp: 30 };

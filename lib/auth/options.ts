@@ -11,7 +11,7 @@ function forwardedFor(headers: Record<string, string | string[] | undefined> | u
   return Array.isArray(value) ? value.join(",") : value;
 }
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,

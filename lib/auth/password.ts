@@ -6,7 +6,6 @@ const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 
 
 /** Longer inputs are refused before hashing, so that a huge password cannot cost the server. */
 export const MAX_PASSWORD_LENGTH = 1024;
-export const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

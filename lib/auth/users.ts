@@ -12,7 +12,7 @@ import { Refusal } from "@/lib/refusal";
 import { revokeAllTokens } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
 
-export type UserSummary = {
+type UserSummary = {
   id: string;
   email: string;
   name: string;
@@ -51,14 +51,14 @@ export async function getUserSummary(caller: Caller, userId: string): Promise<Us
   return row ? toSummary(row) : null;
 }
 
-export type Profile = { id: string; email: string; name: string; role: Role };
+type Profile = { id: string; email: string; name: string; role: Role };
 
 /** The user a caller acts for: any signed-in person or valid token may read its own. */
 export async function getOwnProfile(caller: Caller): Promise<Profile> {
   return db.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
 }
 
-export type RoleChange = { changed: boolean; narrowed: number; revoked: number };
+type RoleChange = { changed: boolean; narrowed: number; revoked: number };
 
 /**
  * Changes a user's role. A downgrade narrows every live token to the new role's scopes at once
@@ -109,7 +109,7 @@ export async function changeUserRole(caller: Caller, userId: string, role: Role)
   return change;
 }
 
-export type DisabledChange = { changed: boolean; revoked: number };
+type DisabledChange = { changed: boolean; revoked: number };
 
 /**
  * Disables or enables a user. Disabling revokes every token they hold; enabling leaves those

@@ -30,7 +30,7 @@ function resolve(from: string, specifier: string): string | null {
   return null;
 }
 
-export type Edge = { from: string; to: string; file: string; specifier: string };
+type Edge = { from: string; to: string; file: string; specifier: string };
 
 /** Every import from one folder of lib/ into another. */
 export function folderEdges(): Edge[] {

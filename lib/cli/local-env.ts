@@ -5,7 +5,7 @@ import { REQUIRED_SECRETS, type SecretName } from "@/lib/env-schema";
 
 export const LOCAL_ENV_FILE = ".env.local";
 
-export function freshSecret(): string {
+function freshSecret(): string {
   return crypto.randomBytes(32).toString("base64");
 }
 

@@ -4,7 +4,7 @@
 export type SignalSpec = { base: number; swing: number; noise: number; min: number; max: number };
 
 /** A reading outside these bounds raises an alert on the device's tile. */
-export type AlertBounds = { below?: number; above?: number };
+type AlertBounds = { below?: number; above?: number };
 
 export type MetricSpec = { key: string; label: string; unit: string; signal: SignalSpec; alert?: AlertBounds };
 

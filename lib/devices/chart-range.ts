@@ -10,7 +10,7 @@ export const PRESETS = {
 } as const;
 
 export type Preset = keyof typeof PRESETS;
-export const DEFAULT_PRESET: Preset = "24h";
+const DEFAULT_PRESET: Preset = "24h";
 
 export type ChartRange = { preset: Preset } | { preset: null; from: string; to: string };
 

@@ -89,7 +89,7 @@ export async function latestReadings(caller: Caller, id: string): Promise<Latest
   return metrics.map(({ id: metricId, key, unit }) => ({ key, unit, ...newestOf(latest, metricId) }));
 }
 
-export type DeviceInput = { name: string; kind: string; location?: string; enabled?: boolean; ownerId?: string };
+type DeviceInput = { name: string; kind: string; location?: string; enabled?: boolean; ownerId?: string };
 
 /** Creates a device owned by the caller; an admin may name another owner. */
 export async function createDevice(caller: Caller, input: DeviceInput): Promise<DeviceDto | { error: "owner" }> {

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { latestValuesSql } from "./sql";
 
-export type LatestValue = { time: Date; value: number };
+type LatestValue = { time: Date; value: number };
 
 export async function latestValues(metricIds: number[]): Promise<Map<number, LatestValue>> {
   if (metricIds.length === 0) return new Map();

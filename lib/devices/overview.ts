@@ -16,7 +16,7 @@ import type { DeviceStatus } from "./status";
 
 export type FleetSummary = { devices: Record<DeviceStatus | "total", number>; readingsLastHour: number; alerts: number };
 
-export type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
+type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
 export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[]; readingsLastHour: number };
 
 /** A device as the statement writes it: fields in SELECT order, then its metrics. */

@@ -26,7 +26,7 @@ type ActionOptions<S extends z.ZodType> = {
   redirectTo?: string;
 };
 
-export type FormAction<R extends FormState> = (previous: R, formData: FormData) => Promise<R>;
+type FormAction<R extends FormState> = (previous: R, formData: FormData) => Promise<R>;
 
 export function formAction<S extends z.ZodType, R extends FormState = FormState>(
   options: ActionOptions<S>,

@@ -9,7 +9,7 @@ import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
 /** `at`: when the data was read, for the page's "updated N s ago". */
-export type Loaded<T> = { state: "ok"; data: T; at: number } | { state: "revoked" } | { state: "not_found" };
+type Loaded<T> = { state: "ok"; data: T; at: number } | { state: "revoked" } | { state: "not_found" };
 
 async function load<T>(work: () => Promise<T>): Promise<Loaded<T>> {
   try {
@@ -62,7 +62,7 @@ export const loadDevice = cache((userId: string, deviceId: string): Promise<Load
 export type TelemetryView = { data: Series[]; from: string; to: string; bucketSeconds: number };
 
 /** A range the API refused (a `from` after `to`, over a year, not a date) is the form's error, not a 404. */
-export type Refused = { state: "invalid"; message: string; errors: Record<string, string[]> };
+type Refused = { state: "invalid"; message: string; errors: Record<string, string[]> };
 
 export async function loadTelemetry(userId: string, deviceId: string, range: ChartRange): Promise<Loaded<TelemetryView> | Refused> {
   const at = Date.now();

@@ -24,7 +24,7 @@ export class DeviceApiError extends Error {
   }
 }
 
-export type DeviceClient = {
+type DeviceClient = {
   get<T>(path: string, query?: Record<string, string | undefined>): Promise<T>;
   send<T>(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
 };

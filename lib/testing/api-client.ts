@@ -12,9 +12,9 @@ import { MINUTE_MS } from "@/lib/time";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-export type ApiResult = { status: number; headers: Headers; text: string; body: Json };
+type ApiResult = { status: number; headers: Headers; text: string; body: Json };
 
-export type CallOptions = {
+type CallOptions = {
   /** A token sent as `Authorization: Bearer <token>`; null sends no Authorization header. */
   token?: string | null;
   /** Serialised as JSON with content-type application/json. */
@@ -122,7 +122,7 @@ export function withoutInstance(body: Json): Json {
 export const WINDOW_MS = MINUTE_MS;
 
 /** The start of the current rate-limit window, as lib/rate-limit.ts computes it. */
-export function currentWindow(now = Date.now()): number {
+function currentWindow(now = Date.now()): number {
   return Math.floor(now / WINDOW_MS) * WINDOW_MS;
 }
 

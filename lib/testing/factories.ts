@@ -14,7 +14,7 @@ export function testDb(): PrismaClient {
   return client;
 }
 
-export function uniqueEmail(prefix = "user"): string {
+function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${crypto.randomUUID()}@test.gatehouse.local`;
 }
 

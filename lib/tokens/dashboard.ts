@@ -9,7 +9,7 @@ import { issueToken, revokeToken, rotateToken } from "./lifecycle";
 import { rotationWindowMs } from "./policy";
 import { latestDashboardTokenSql } from "./sql";
 
-export type DashboardToken = { state: "ok"; token: string } | { state: "revoked" };
+type DashboardToken = { state: "ok"; token: string } | { state: "revoked" };
 
 type LatestToken = { id: string; ciphertext: string | null; revokedAt: Date | null; expiresAt: Date; replacedById: string | null; rotationIntervalDays: number | bigint };
 

@@ -14,7 +14,7 @@ function toKey(base64: string): Key {
   return { kid, secret };
 }
 
-export type Keyring = { current: Key; previous: Key[] };
+type Keyring = { current: Key; previous: Key[] };
 
 export function keyring(current = env.TOKEN_ENCRYPTION_KEY, previous = env.TOKEN_ENCRYPTION_KEY_PREVIOUS): Keyring {
   return { current: toKey(current), previous: previous.map(toKey) };

@@ -17,7 +17,7 @@ import { hashToken } from "./hash";
 import { getPolicy } from "./policy";
 import { toTokenView, tokenViewSelect, type TokenView } from "./views";
 
-export type IssueRequest = {
+type IssueRequest = {
   userId: string;
   kind: TokenKind;
   name: string;
@@ -27,7 +27,7 @@ export type IssueRequest = {
 };
 
 /** The token itself travels only in this value, once, to be shown or held encrypted. */
-export type IssuedToken = { token: string; view: TokenView };
+type IssuedToken = { token: string; view: TokenView };
 
 export async function issueToken(caller: Caller | System, request: IssueRequest & { onlyIfNoLiveDashboard?: boolean }): Promise<IssuedToken> {
   if (request.deviceId && request.kind !== "DEVICE") throw new Refusal("Only a device token names a device", "invalid", "deviceId");

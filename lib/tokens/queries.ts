@@ -26,7 +26,7 @@ export async function listTokens(caller: Caller, userId: string): Promise<TokenV
   return rows.map((row) => toTokenView(row, now));
 }
 
-export type IssueOptions = {
+type IssueOptions = {
   /** The scopes the owner's role allows a personal token. */
   scopes: Scope[];
   maxLifetimeDays: number;

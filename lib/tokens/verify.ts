@@ -35,7 +35,7 @@ export type VerifyFailure = "malformed" | "unknown" | "revoked" | "expired" | "i
  * The caller is shared by the requests that the cache serves within its TTL, so it carries no
  * request's address (ip is null): the router adds each request's to a copy.
  */
-export type VerifyResult = { ok: true; caller: TokenCaller } | { ok: false; reason: VerifyFailure };
+type VerifyResult = { ok: true; caller: TokenCaller } | { ok: false; reason: VerifyFailure };
 
 const fail = (reason: VerifyFailure): VerifyResult => ({ ok: false, reason });
 
@@ -89,7 +89,7 @@ async function disableIdle(tokenId: string, now: number): Promise<void> {
 }
 
 /** Last use is written at most once a minute a token, so that reads stay reads. */
-export const LAST_USE_INTERVAL_MS = MINUTE_MS;
+const LAST_USE_INTERVAL_MS = MINUTE_MS;
 
 /** `caller` is the one verifyToken gave: the cache shares it, so that cached requests see the new time. */
 export async function recordUse(caller: TokenCaller, ip: string | null, now = Date.now()): Promise<void> {
