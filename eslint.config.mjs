@@ -10,12 +10,13 @@ import layers from "./lib/layers.json" with { type: "json" };
 const FOLDERS = Object.keys(layers);
 const TESTS = ["**/*.test.ts", "**/*.test.tsx"];
 const folderImport = (folder) => [`@/lib/${folder}`, `@/lib/${folder}/**`];
+const relativeImport = (folder) => [`./${folder}`, `./${folder}/**`];
 const restricted = (forbidden, message) => ({
   "no-restricted-imports": [
     "error",
     {
       patterns: [
-        ...(forbidden.length > 0 ? [{ group: forbidden.flatMap(folderImport), message }] : []),
+        ...(forbidden.length > 0 ? [{ group: forbidden, message }] : []),
         // Between folders only through "@/lib/…", so that the rule above sees every import.
         { group: ["../*", "../**"], message: "Import another folder of lib/ as @/lib/<folder>/<module>." },
       ],
@@ -28,14 +29,17 @@ const layering = [
     files: [`lib/${folder}/**/*.{ts,tsx}`],
     ignores: TESTS,
     rules: restricted(
-      FOLDERS.filter((other) => other !== folder && !layers[folder].includes(other)),
+      FOLDERS.filter((other) => other !== folder && !layers[folder].includes(other)).flatMap(folderImport),
       `lib/${folder} may import only ${["lib's root modules", ...layers[folder].map((f) => `lib/${f}`)].join(", ")} (lib/layers.json).`,
     ),
   })),
   {
     files: ["lib/*.ts"],
     ignores: TESTS,
-    rules: restricted(FOLDERS, "lib's root modules are the bottom layer: they import no folder of lib/."),
+    rules: restricted(
+      FOLDERS.flatMap((folder) => [...folderImport(folder), ...relativeImport(folder)]),
+      "lib's root modules are the bottom layer: they import no folder of lib/.",
+    ),
   },
   {
     // Pages, layouts, route handlers, actions and components reach data only through lib's functions.

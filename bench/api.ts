@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import { machine, writeSection } from "./report";
 import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { percentile } from "./stats";
-import { MINUTE_MS } from "@/lib/time";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 const PORT = 3400;
 const DIST_DIR = ".next-bench";
@@ -80,7 +80,7 @@ async function timeRevocation(target: Target, revoke: () => Promise<void>): Prom
   for (;;) {
     const response = await fetch(target.url, { headers: target.headers });
     if (response.status === 401) return performance.now() - revokedAt;
-    if (performance.now() - revokedAt > 5_000) throw new Error("The revoked token still worked after 5 s");
+    if (performance.now() - revokedAt > 5 * SECOND_MS) throw new Error("The revoked token still worked after 5 s");
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -133,7 +133,7 @@ async function measureIngest(deviceId: string, token: string, serverPid: number)
     );
     const cpuEnded = cpuMsOf(serverPid);
     const serverCpuMs = cpuStarted === null || cpuEnded === null ? null : cpuEnded - cpuStarted;
-    rounds.push({ readings: INGEST_BATCHES * INGEST_BATCH_SIZE, seconds: (performance.now() - started) / 1000, batchMs, serverCpuMs });
+    rounds.push({ readings: INGEST_BATCHES * INGEST_BATCH_SIZE, seconds: (performance.now() - started) / SECOND_MS, batchMs, serverCpuMs });
     console.log(`ingest round ${round + 1}: ${(rounds.at(-1)!.readings / rounds.at(-1)!.seconds).toFixed(0)} readings/s`);
   }
   return rounds;
@@ -145,7 +145,7 @@ function cpuMsOf(pid: number): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    const own = ((Number(fields[11]) + Number(fields[12])) * SECOND_MS) / ticksPerSecond;
     return children.reduce((sum, child) => sum + (cpuMsOf(Number(child)) ?? 0), own);
   } catch {
     return null;
@@ -181,7 +181,7 @@ function serverCpu(rounds: IngestRound[]): string {
   if (rounds.some((r) => r.serverCpuMs === null)) return "";
   const perBatch = rounds.map((r) => r.serverCpuMs! / INGEST_BATCHES);
   const average = mean(perBatch);
-  return `\nThe server used ${average.toFixed(1)} ms of CPU a batch (each round: ${perBatch.map((x) => x.toFixed(1)).join(", ")} ms), ${((INGEST_BATCH_SIZE / average) * 1000).toFixed(0)} readings per second of its CPU.`;
+  return `\nThe server used ${average.toFixed(1)} ms of CPU a batch (each round: ${perBatch.map((x) => x.toFixed(1)).join(", ")} ms), ${((INGEST_BATCH_SIZE / average) * SECOND_MS).toFixed(0)} readings per second of its CPU.`;
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

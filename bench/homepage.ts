@@ -7,6 +7,7 @@ import { launchChromium, measurePage, total, type PageWeight, type Transfer } fr
 import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { cookieHeader, signIn, type Cookie } from "./sign-in";
 import { percentile } from "./stats";
+import { SECOND_MS } from "@/lib/time";
 
 const PORT = 3300;
 const DIST_DIR = ".next-bench-homepage";
@@ -27,7 +28,7 @@ async function main() {
   const seeding = performance.now();
   console.log(`seeding ${DEVICES} devices, ${DAYS} days of minute readings…`);
   const { passwords, readings } = await seed({ url, days: DAYS, devices: DEVICES });
-  const seedSeconds = (performance.now() - seeding) / 1000;
+  const seedSeconds = (performance.now() - seeding) / SECOND_MS;
   // Kept in memory only: the seed made it for this run's throwaway database.
   const admin = passwords.find((entry) => entry.role === "ADMIN");
   if (!admin) throw new Error("The seed made no admin password");

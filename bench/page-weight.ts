@@ -3,6 +3,7 @@
 import { chromium, type Browser, type Request } from "@playwright/test";
 import playwrightConfig from "../playwright.config";
 import type { Cookie } from "./sign-in";
+import { SECOND_MS } from "@/lib/time";
 
 export type Transfer = {
   /** The URL's path. */
@@ -41,7 +42,7 @@ export async function measurePage(browser: Browser, base: string, cookies: Cooki
       throw new Error(`${path} answered ${response?.status()} at ${page.url()}: not the signed-in page`);
     }
     // Live updates may hold a connection open for good; then the scripts fetched by then are counted.
-    const idle = await page.waitForLoadState("networkidle", { timeout: 15_000 }).then(
+    const idle = await page.waitForLoadState("networkidle", { timeout: 15 * SECOND_MS }).then(
       () => true,
       () => false,
     );

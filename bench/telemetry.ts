@@ -1,7 +1,7 @@
 // The device page's 30-day chart query on the full demo seed (3.2 million minute readings): from the
 // hourly rollups against the same aggregate over the raw readings, in one run. Writes BENCHMARKS.md.
 import { personOf } from "@/lib/testing/callers";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, SECOND_MS } from "@/lib/time";
 import { machine, writeSection } from "./report";
 import { freshDatabase } from "./server";
 import { percentile } from "./stats";
@@ -13,7 +13,7 @@ async function main() {
   const { seed } = await import("@/prisma/seed");
   const seeded = performance.now();
   const { readings } = await seed({ url, days: 30 });
-  const seedSeconds = (performance.now() - seeded) / 1000;
+  const seedSeconds = (performance.now() - seeded) / SECOND_MS;
 
   const { db } = await import("@/lib/db");
   const { readBuckets } = await import("@/lib/devices/telemetry");
@@ -40,7 +40,7 @@ async function main() {
     }
   }
   await db.$disconnect();
-  report(readings, seedSeconds, range.bucketMs / 1000, timings, cpu);
+  report(readings, seedSeconds, range.bucketMs / SECOND_MS, timings, cpu);
 }
 
 type Samples = { rollup: number[]; raw: number[] };

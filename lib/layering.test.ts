@@ -54,6 +54,8 @@ describe("the layering lint rule", () => {
     }
     expect(await lint("lib/tokens/probe.ts", 'import "../devices/devices";\n')).toEqual([expect.stringContaining("@/lib/<folder>/<module>")]);
     expect(await lint("lib/probe.ts", 'import "@/lib/access/caller";\n')).toEqual([expect.stringContaining("root modules")]);
+    expect(await lint("lib/probe.ts", 'import "./access/caller";\n')).toEqual([expect.stringContaining("root modules")]);
+    expect(await lint("lib/probe.ts", 'import "./time";\nimport "./generated/prisma/client";\n')).toEqual([]);
   }, MINUTE_MS);
 
   it("keeps Prisma and the test scaffolding out of pages and components", async () => {

@@ -4,9 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { SECOND_MS } from "./time";
 
 const DEFAULT_DATABASE_FILE = ".data/gatehouse.db";
-export const BUSY_TIMEOUT_MS = 5_000;
+export const BUSY_TIMEOUT_MS = 5 * SECOND_MS;
 
 /**
  * Resolves DATABASE_URL to one absolute SQLite file, so that the Prisma CLI (which reads relative

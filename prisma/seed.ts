@@ -14,7 +14,6 @@ import { BUSY_TIMEOUT_MS, databaseFile, resolveDatabaseUrl } from "@/lib/sqlite"
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { DEMO_USERS, demoDevices, type DemoDevice } from "./seed-data";
 
-
 type SeedOptions = {
   url: string;
   days: number;

@@ -17,6 +17,7 @@ import { summarizeOverview } from "@/lib/devices/overview";
 import { toTile } from "@/lib/devices/tile";
 import { env } from "@/lib/env";
 import { loadOverview } from "@/lib/server/dashboard-data";
+import { SECOND_MS } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -69,7 +70,7 @@ async function Tiles({ userId, showOwner, filter }: { userId: string; showOwner:
         <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="device-count">
           {shown.length === devices.length ? `${devices.length} ${devices.length === 1 ? "device" : "devices"}` : `${shown.length} of ${devices.length} devices shown`}
         </p>
-        <LiveUpdates renderedAt={loaded.at} everyMs={env.LIVE_REFRESH_SECONDS * 1000} />
+        <LiveUpdates renderedAt={loaded.at} everyMs={env.LIVE_REFRESH_SECONDS * SECOND_MS} />
       </div>
       {shown.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700" data-testid="no-match">

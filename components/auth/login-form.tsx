@@ -2,7 +2,7 @@
 // The sign-in form. Every failure shows one message, so it never tells which of the two was wrong.
 import { useState } from "react";
 import { signIn } from "next-auth/react";
-import { FieldError } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/field-error";
 import { BUTTON, INPUT } from "@/components/ui/styles";
 
 const SIGN_IN_FAILED = "The email or password is incorrect.";
@@ -46,7 +46,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         <label htmlFor="password" className="text-sm font-medium">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" className={`${INPUT} mt-1`} aria-invalid={Boolean(error)} aria-describedby="login-error" />
       </div>
-      <FieldError id="login-error" errors={error ? [error] : undefined} />
+      <FormMessage id="login-error" message={error} />
       <button type="submit" aria-disabled={pending} className={`${BUTTON.primary} w-full`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -20,7 +20,7 @@ export function DeviceControls({ device, update, remove }: Props) {
         Manage
       </h2>
       <div className="mb-2 flex flex-wrap items-end gap-3">
-        <form action={(formData) => { if (!pending) submit(formData); }} className="flex flex-wrap items-end gap-2">
+        <form action={submit} className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="deviceId" value={device.id} />
           <div className="w-64 max-w-full">
             <label htmlFor="device-name" className="text-sm font-medium">Name</label>
@@ -38,7 +38,7 @@ export function DeviceControls({ device, update, remove }: Props) {
             Rename
           </button>
         </form>
-        <form action={(formData) => { if (!pending) submit(formData); }}>
+        <form action={submit}>
           <input type="hidden" name="deviceId" value={device.id} />
           <input type="hidden" name="enabled" value={device.enabled ? "false" : "true"} />
           <button type="submit" aria-disabled={pending} className={BUTTON.secondary}>

@@ -4,6 +4,7 @@
 // hidden or the person pauses it, and says how old the data on screen is.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { SECOND_MS } from "@/lib/time";
 
 type Props = {
   /** When the server rendered the data on screen (ms since the epoch). */
@@ -31,7 +32,7 @@ export function LiveUpdates({ renderedAt, everyMs }: Props) {
       if (Date.now() - latest.current >= everyMs) startTransition(() => router.refresh());
     };
     refreshIfStale();
-    const timer = setInterval(refreshIfStale, 1000);
+    const timer = setInterval(refreshIfStale, SECOND_MS);
     document.addEventListener("visibilitychange", refreshIfStale);
     return () => {
       clearInterval(timer);
@@ -39,7 +40,7 @@ export function LiveUpdates({ renderedAt, everyMs }: Props) {
     };
   }, [paused, everyMs, router]);
 
-  const age = Math.max(0, Math.round((now - renderedAt) / 1000));
+  const age = Math.max(0, Math.round((now - renderedAt) / SECOND_MS));
   return (
     <div className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="live-updates">
       <span aria-hidden="true" className={`size-2 rounded-full ${paused ? "bg-zinc-400" : "bg-emerald-500"} ${refreshing ? "animate-pulse" : ""}`} />

@@ -51,7 +51,7 @@ export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLife
         onSubmit={(event) => {
           // Submitted by hand: the action prop would also clear a refused form.
           event.preventDefault();
-          if (!pending) submitLater(new FormData(event.currentTarget));
+          submitLater(new FormData(event.currentTarget));
         }}
         className="grid gap-x-4 gap-y-2 sm:grid-cols-2"
       >

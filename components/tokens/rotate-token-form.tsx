@@ -25,7 +25,7 @@ export function RotateTokenForm({ action, tokenId, tokenName, active, defaultGra
   return (
     <div>
       {active && (
-        <form action={(formData) => { if (!pending) submit(formData); }} className="flex items-center gap-2">
+        <form action={submit} className="flex items-center gap-2">
           <input type="hidden" name="tokenId" value={tokenId} />
           <label htmlFor={`${id}-grace`} className="sr-only">
             Grace period for the old token of {tokenName}

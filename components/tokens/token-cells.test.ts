@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { expiryState } from "./token-cells";
 import { DAY_MS } from "@/lib/time";
 
-
 describe("expiryState", () => {
   const now = Date.UTC(2026, 11, 1);
   it("warns under 14 days and marks a past expiry as expired", () => {

@@ -1,5 +1,6 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 // "5 min ago" with the exact time in a tooltip and a machine-readable datetime.
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", DAY_MS],
   ["hour", HOUR_MS],

@@ -2,12 +2,11 @@
 import type { Role } from "@/lib/generated/prisma/client";
 import { Badge, type BadgeTone } from "./badge";
 
-const ROLES: Record<Role, { tone: BadgeTone; label: string }> = {
-  ADMIN: { tone: "violet", label: "Admin" },
-  STANDARD: { tone: "zinc", label: "Standard" },
-};
+/** How a role is named wherever it is shown: the badge, the role form, the role change's message. */
+export const ROLE_LABELS: Record<Role, string> = { ADMIN: "Admin", STANDARD: "Standard" };
+
+const TONES: Record<Role, BadgeTone> = { ADMIN: "violet", STANDARD: "zinc" };
 
 export function RoleBadge({ role }: { role: Role }) {
-  const { tone, label } = ROLES[role];
-  return <Badge tone={tone}>{label}</Badge>;
+  return <Badge tone={TONES[role]}>{ROLE_LABELS[role]}</Badge>;
 }

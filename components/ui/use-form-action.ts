@@ -17,10 +17,17 @@ export function useFormAction<S extends FormState>(action: ServerAction<S>) {
   return {
     state,
     pending,
-    /** For a form's action prop: React runs it in a transition and resets the form afterwards. */
-    submit: (formData: FormData) => dispatch(formData),
-    /** For code outside a form action (an onSubmit handler, a dialog's close). */
-    submitLater: (formData: FormData) => startTransition(() => dispatch(formData)),
+    /**
+     * For a form's action prop: React runs it in a transition and resets the form afterwards. A
+     * busy button is only aria-disabled (styles.ts), so a press while busy is dropped here.
+     */
+    submit: (formData: FormData) => {
+      if (!pending) dispatch(formData);
+    },
+    /** For code outside a form action (an onSubmit handler, a dialog's close); busy presses are dropped too. */
+    submitLater: (formData: FormData) => {
+      if (!pending) startTransition(() => dispatch(formData));
+    },
     clear: () => startTransition(() => dispatch(null)),
   };
 }

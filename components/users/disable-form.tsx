@@ -16,7 +16,7 @@ export function DisableForm({ action, userId, userName, disabled }: Props) {
   return (
     <div>
       {disabled ? (
-        <form action={(formData) => { if (!pending) submit(formData); }}>
+        <form action={submit}>
           <input type="hidden" name="userId" value={userId} />
           <input type="hidden" name="disabled" value="false" />
           <button type="submit" aria-disabled={pending} aria-label={`Enable ${userName}`} aria-describedby={`${id}-message`} className={BUTTON.secondary}>

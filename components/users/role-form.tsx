@@ -3,6 +3,7 @@
 import { useId } from "react";
 import type { FormState } from "@/lib/form-state";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { ROLE_LABELS } from "@/components/ui/role-badge";
 import { BUTTON, SELECT } from "@/components/ui/styles";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
@@ -12,7 +13,7 @@ export function RoleForm({ action, userId, userName, role }: Props) {
   const id = useId();
   const { state, pending, submit } = useFormAction(action);
   return (
-    <form action={(formData) => { if (!pending) submit(formData); }} aria-describedby={`${id}-message`}>
+    <form action={submit} aria-describedby={`${id}-message`}>
       <input type="hidden" name="userId" value={userId} />
       <div className="flex items-center gap-2">
         <label htmlFor={`${id}-role`} className="sr-only">Role for {userName}</label>
@@ -26,8 +27,8 @@ export function RoleForm({ action, userId, userName, role }: Props) {
           aria-describedby={`${id}-role-error`}
           className={SELECT}
         >
-          <option value="STANDARD">Standard</option>
-          <option value="ADMIN">Admin</option>
+          <option value="STANDARD">{ROLE_LABELS.STANDARD}</option>
+          <option value="ADMIN">{ROLE_LABELS.ADMIN}</option>
         </select>
         <button type="submit" aria-disabled={pending} aria-label={`Save role for ${userName}`} className={BUTTON.secondary}>
           {pending ? "Saving…" : "Save"}

@@ -1,4 +1,6 @@
-// The scopes a token may hold, and what each role allows (DESIGN.md "Roles, scopes, policies").
+// The scopes a caller may hold, and what each role allows (DESIGN.md "Roles, scopes, policies").
+import type { Role } from "@/lib/generated/prisma/client";
+
 export const SCOPES = [
   "devices:read",
   "devices:write",
@@ -10,6 +12,16 @@ export const SCOPES = [
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
+
+/**
+ * What a person signed in with a session may do, by role. Role policies (lib/tokens/policy.ts)
+ * are data that bound what a token may hold; a person's own rights come from the role alone, so
+ * that editing a policy can never lock the admins out of the admin pages.
+ */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  STANDARD: ["devices:read", "devices:write", "telemetry:read", "telemetry:write"],
+  ADMIN: SCOPES,
+};
 
 function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);

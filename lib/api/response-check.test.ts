@@ -1,9 +1,11 @@
 // Every response is checked against its declared schema in development and test: a mismatch fails.
 import { describe, expect, it } from "vitest";
+import { apiClient, expectProblem, userWithToken } from "@/lib/testing/api-client";
 import { checkResponse, ResponseMismatch } from "./response-check";
 import { routes } from "./routes";
 import * as s from "./schemas";
 
+const call = apiClient("203.0.113.61");
 const route = { method: "GET" as const, path: "/fleet", response: s.Fleet };
 const fleet = { devices: { total: 2, online: 1, offline: 1, disabled: 0 }, readingsLastHour: 10, alerts: 0 };
 
@@ -23,6 +25,21 @@ describe("checkResponse", () => {
   it("fails a member the schema does not declare, however deep: a leaked field", () => {
     expect(() => checkResponse(route, JSON.stringify({ ...fleet, hash: "x" }))).toThrow(/does not declare/);
     expect(() => checkResponse(route, JSON.stringify({ ...fleet, devices: { ...fleet.devices, owners: [] } }))).toThrow(/does not declare/);
+  });
+
+  it("fails the request itself when a route's handler answers with an undeclared member", async () => {
+    const { user, token } = await userWithToken();
+    const fleetRoute = routes.find((r) => r.method === "GET" && r.path === "/fleet")!;
+    const handle = fleetRoute.handle;
+    fleetRoute.handle = async (context) => ({ ...((await handle(context)) as object), ownerEmail: user.email });
+    try {
+      const result = await call("GET", "/fleet", { token });
+      expectProblem(result, 500, "internal");
+      expect(result.text).not.toContain(user.email);
+    } finally {
+      fleetRoute.handle = handle;
+    }
+    expect((await call("GET", "/fleet", { token })).status).toBe(200);
   });
 
   it("has a schema for every route that answers with a body", () => {

@@ -105,7 +105,7 @@ const NICE_BUCKETS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 
 /** The smallest round bucket that keeps a range at about 500 points or fewer. */
 function autoBucketSeconds(spanMs: number): number {
   const wanted = spanMs / SECOND_MS / 500;
-  return NICE_BUCKETS.find((b) => b >= wanted) ?? 86_400;
+  return NICE_BUCKETS.find((b) => b >= wanted) ?? DAY_MS / SECOND_MS;
 }
 
 export const TelemetrySeries = z

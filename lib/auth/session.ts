@@ -6,14 +6,14 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Person } from "@/lib/access/caller";
-import { parseScopes } from "@/lib/access/scopes";
+import { ROLE_SCOPES } from "@/lib/access/scopes";
 import { ipFromForwardedFor } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { authOptions } from "./options";
 import { sessionUserSql } from "./sql";
 
-type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; scopes: string };
+type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
 
 export const getCurrentUser = cache(async (): Promise<Person | null> => {
   const session = await getServerSession(authOptions);
@@ -27,7 +27,7 @@ export const getCurrentUser = cache(async (): Promise<Person | null> => {
     email: user.email,
     name: user.name,
     role: user.role,
-    scopes: new Set(parseScopes(user.scopes)),
+    scopes: new Set(ROLE_SCOPES[user.role]),
     ip: ipFromForwardedFor(requestHeaders.get("x-forwarded-for")),
   };
 });

@@ -5,6 +5,7 @@ import { resolveDatabaseUrl } from "@/lib/sqlite";
 import { buildIsCurrent, markBuilt, sourceFingerprint } from "./build-cache";
 import { ensureLocalEnv, LOCAL_ENV_FILE } from "./local-env";
 import { migrate, run, start } from "./run";
+import { SECOND_MS } from "@/lib/time";
 
 async function main() {
   const started = performance.now();
@@ -29,7 +30,7 @@ async function main() {
     markBuilt(".next", fingerprint);
   }
   printPasswords(passwords);
-  console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Starting Gatehouse on http://localhost:${port}`);
+  console.log(`Ready in ${((performance.now() - started) / SECOND_MS).toFixed(1)} s. Starting Gatehouse on http://localhost:${port}`);
   const server = start("next", ["start", "-p", port]);
   server.on("exit", (code) => process.exit(code ?? 0));
   // Live readings through the real ingest API, as devices would send them.

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const LIB = path.join(process.cwd(), "lib");
-/** Generated code and test scaffolding are outside the layers: any folder may use the first, only tests the second. */
+/** Generated code is outside the layers: any folder may use it. */
 const OUTSIDE = new Set(["generated"]);
 const IMPORT = /(?:^|\s)(?:import|export)\s[^"'`;]*?from\s+["']([^"']+)["']|(?:^|\s)import\s*\(?\s*["']([^"']+)["']/g;
 

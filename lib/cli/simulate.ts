@@ -5,17 +5,16 @@ import { loadEnvConfig } from "@next/env";
 import { pushReadings, type SimulatedDevice } from "@/lib/devices/simulator";
 import { resolveDatabaseUrl } from "@/lib/sqlite";
 import { DEMO_DEVICES } from "@/prisma/seed-data";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, SECOND_MS } from "@/lib/time";
 
 const NAME = "Simulator";
 const BACKFILL_LIMIT_MS = 2 * DAY_MS;
-
 
 async function main() {
   loadEnvConfig(process.cwd());
   process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
   const base = process.env.SIMULATOR_API_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
-  const interval = Number(process.env.SIMULATOR_INTERVAL_MS ?? 10_000);
+  const interval = Number(process.env.SIMULATOR_INTERVAL_MS ?? 10 * SECOND_MS);
   const { db } = await import("@/lib/db");
   const { issueToken, revokeToken } = await import("@/lib/tokens/lifecycle");
 
@@ -38,7 +37,7 @@ async function main() {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  console.log(`Simulating ${devices.length} devices against ${base} every ${interval / 1000} s.`);
+  console.log(`Simulating ${devices.length} devices against ${base} every ${interval / SECOND_MS} s.`);
 
   await waitFor(base);
   for (;;) {

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { bin } from "./run";
+import { SECOND_MS } from "@/lib/time";
 
 type Tally = { suite: string; passed: number; failed: number; skipped: number; seconds: number };
 
@@ -18,7 +19,7 @@ function timed(suite: string, body: () => Omit<Tally, "suite" | "seconds">): Tal
   console.log(`\n━━ ${suite} ━━`);
   const started = performance.now();
   const tally = body();
-  return { suite, ...tally, seconds: (performance.now() - started) / 1000 };
+  return { suite, ...tally, seconds: (performance.now() - started) / SECOND_MS };
 }
 
 /** A check that either passes or fails as a whole counts as one test. */

@@ -1,11 +1,12 @@
 // A series' buckets as chart points over the whole range, with an empty point where a bucket had
 // no readings, so that the chart breaks its line at a gap instead of drawing across it.
 import type { Bucket } from "./telemetry";
+import { SECOND_MS } from "@/lib/time";
 
 export type ChartPoint = { t: number; avg: number | null; band: [number, number] | null };
 
 export function chartPoints(buckets: Bucket[], range: { from: string; to: string; bucketSeconds: number }): ChartPoint[] {
-  const step = range.bucketSeconds * 1000;
+  const step = range.bucketSeconds * SECOND_MS;
   const byTime = new Map(buckets.map((b) => [Date.parse(b.time), b]));
   const points: ChartPoint[] = [];
   for (let t = Date.parse(range.from); t < Date.parse(range.to); t += step) {

@@ -1,6 +1,7 @@
-import { DAY_MS, HOUR_MS } from "@/lib/time";
 // The device page's chart range, from its query string: a preset ("24h") or a custom from/to that
 // is handed to the device API as typed, so that the API alone decides what is valid.
+import { DAY_MS, HOUR_MS } from "@/lib/time";
+
 export const PRESETS = {
   "1h": { label: "1 h", ms: HOUR_MS },
   "6h": { label: "6 h", ms: 6 * HOUR_MS },

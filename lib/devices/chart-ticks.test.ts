@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { dayTicks } from "./chart-ticks";
 import { DAY_MS } from "@/lib/time";
 
-
 describe("dayTicks", () => {
   it("puts one tick on each local midnight inside the range, a few days apart when the range is long", () => {
     const from = new Date(2026, 10, 22, 15, 30).getTime();

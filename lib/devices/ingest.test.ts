@@ -5,7 +5,6 @@ import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { ingestReadings, MAX_METRICS_PER_DEVICE } from "./telemetry";
 
-
 async function ownDevice() {
   const user = await createUser();
   const device = await createDevice(user.id);

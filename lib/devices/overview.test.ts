@@ -7,7 +7,6 @@ import { listOverview } from "./overview";
 import { SPARK_HOURS } from "./sparkline";
 import { ingestReadings } from "./telemetry";
 
-
 describe("listOverview", () => {
   it("gives each metric its newest reading and 24 hourly averages ending with the hour under way", async () => {
     const user = await createUser();

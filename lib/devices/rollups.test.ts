@@ -7,7 +7,6 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { rollupFor } from "./rollups";
 import { ingestReadings, readBuckets, type Reading } from "./telemetry";
 
-
 /** Whole buckets, as the API's query schema widens every range. */
 function aligned(from: number, to: number, bucketMs: number) {
   return { from: new Date(Math.floor(from / bucketMs) * bucketMs), to: new Date(Math.ceil(to / bucketMs) * bucketMs), bucketMs };

@@ -42,6 +42,8 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
     } catch (error) {
       return expectedFailure(error) as R;
     }
+    // A run refuses by throwing a Refusal; state without ok changed nothing, so nothing is stale.
+    if (!state.ok) return state;
     for (const path of options.revalidate(input.data)) {
       if (typeof path === "string") revalidatePath(path);
       else revalidatePath(...path);
@@ -52,8 +54,9 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
 }
 
 /**
- * A form's fields as an object for zod: a repeated name (checkboxes) becomes a list. React's own
- * fields ($ACTION_…) are left out, and so are files, which no action takes.
+ * A form's fields as an object for zod: a repeated name (checkboxes) becomes a list, which a
+ * schema expecting one value refuses. React's own fields ($ACTION_…) are left out, and so are
+ * files, which no action takes: a field sent as a file counts as missing.
  */
 function formFields(formData: FormData): Record<string, string | string[]> {
   const fields: Record<string, string | string[]> = {};

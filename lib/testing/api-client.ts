@@ -1,12 +1,12 @@
 // Test helper: calls the device API in-process with real Request objects, exactly as the route
 // handler does, and checks the problem+json contract every error response must keep.
 import { expect } from "vitest";
-import type { Scope } from "@/lib/access/scopes";
+import { ROLE_SCOPES, type Scope } from "@/lib/access/scopes";
 import { handleApiRequest } from "@/lib/api/router";
 import type { Role } from "@/lib/generated/prisma/client";
-import { ADMIN_SCOPES, STANDARD_SCOPES } from "./callers";
+import { STANDARD_SCOPES } from "./callers";
 import { createDevice, createUser, issueTestToken, testDb } from "./factories";
-import { MINUTE_MS } from "@/lib/time";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 /** Test responses are read loosely: the assertions themselves say what shape is expected. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -25,7 +25,6 @@ type CallOptions = {
   /** Overrides the client's IP; null lets the router read X-Forwarded-For. */
   ip?: string | null;
 };
-
 
 export function apiClient(defaultIp: string) {
   return async function call(method: string, path: string, options: CallOptions = {}): Promise<ApiResult> {
@@ -91,7 +90,7 @@ export function flipChar(token: string, at = 12): string {
 /** A user with a token of the given scopes (by default everything the role allows). */
 export async function userWithToken(options: { role?: Role; scopes?: Scope[]; name?: string; disabled?: boolean } = {}) {
   const user = await createUser({ role: options.role, name: options.name });
-  const scopes = options.scopes ?? (options.role === "ADMIN" ? ADMIN_SCOPES : STANDARD_SCOPES);
+  const scopes = options.scopes ?? [...ROLE_SCOPES[options.role ?? "STANDARD"]];
   const issued = await issueTestToken(user.id, { scopes });
   return { user, token: issued.token, tokenId: issued.view.id };
 }
@@ -127,7 +126,7 @@ function currentWindow(now = Date.now()): number {
 }
 
 /** Waits for the next window when fewer than `headroomMs` remain, so a test stays within one window. */
-export async function withinOneWindow(headroomMs = 5_000): Promise<number> {
+export async function withinOneWindow(headroomMs = 5 * SECOND_MS): Promise<number> {
   const left = currentWindow() + WINDOW_MS - Date.now();
   if (left < headroomMs) await new Promise((resolve) => setTimeout(resolve, left + 20));
   return currentWindow();

@@ -1,5 +1,5 @@
 // Issue, rotate and revoke. Each runs in one transaction with its audit record, and checks who
-// is asking next to the data: admins manage anyone's tokens, people their own.
+// is asking next to the data (lib/access/checks.ts): admins manage anyone's tokens, people their own.
 import "server-only";
 import type { Caller, System } from "@/lib/access/caller";
 import { assertManages } from "@/lib/access/checks";

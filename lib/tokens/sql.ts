@@ -1,10 +1,10 @@
-// The hand-written statements of lib/tokens, each with its reason. All three run on every request's
-// path (a page's dashboard token, an API call's verification, the policy they read), where Prisma's
-// query compiler costs about a millisecond a model query: more than the reads themselves.
+// The hand-written statements of lib/tokens, each with its reason. Verification and the dashboard
+// token run on every request's path, where Prisma's query compiler costs about a millisecond a
+// model query: more than the reads themselves.
 import type { Role } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** A role's policy. */
+/** A role's policy, for issue, rotation and role changes: raw like the two reads below, which join it in. */
 export function policySql(role: Role): Prisma.Sql {
   return Prisma.sql`
     SELECT "role", "scopes", "maxLifetimeDays", "rotationIntervalDays", "gracePeriodHours", "idleDisableDays" FROM "Policy" WHERE "role" = ${role}`;

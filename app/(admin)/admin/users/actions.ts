@@ -1,6 +1,7 @@
 "use server";
 // Admin changes to a user: role, and disabled or enabled. lib/auth/users checks who asks again.
 import { z } from "zod";
+import { ROLE_LABELS } from "@/components/ui/role-badge";
 import { changeUserRole, setUserDisabled } from "@/lib/auth/users";
 import { formAction } from "@/lib/server/action";
 
@@ -20,7 +21,7 @@ export const changeRoleAction = formAction({ input: RoleInput, admin: true, reva
   const result = await changeUserRole(caller, userId, role);
   if (!result.changed) return { ok: true, message: "The role is unchanged." };
   const effect = result.narrowed + result.revoked > 0 ? ` ${tokens(result.narrowed)} narrowed, ${tokens(result.revoked)} revoked.` : "";
-  return { ok: true, message: `Role changed to ${role === "ADMIN" ? "Admin" : "Standard"}.${effect}` };
+  return { ok: true, message: `Role changed to ${ROLE_LABELS[role]}.${effect}` };
 });
 
 export const setDisabledAction = formAction(

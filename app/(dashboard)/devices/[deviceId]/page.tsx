@@ -21,6 +21,7 @@ import { parseChartRange } from "@/lib/devices/chart-range";
 import { env } from "@/lib/env";
 import { loadDevice } from "@/lib/server/dashboard-data";
 import { deleteDeviceAction, updateDeviceAction } from "./actions";
+import { SECOND_MS } from "@/lib/time";
 
 type Props = { params: Promise<{ deviceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -66,7 +67,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
           Charts
         </h2>
         <Suspense key={JSON.stringify(range)} fallback={<ChartsSkeleton count={device.metrics.length} />}>
-          <DeviceCharts userId={user.userId} device={device} range={range} liveEveryMs={env.LIVE_REFRESH_SECONDS * 1000} />
+          <DeviceCharts userId={user.userId} device={device} range={range} liveEveryMs={env.LIVE_REFRESH_SECONDS * SECOND_MS} />
         </Suspense>
       </section>
       <LatestReadings kind={device.kind} latest={latest} />
