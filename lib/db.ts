@@ -6,9 +6,9 @@ import type { Prisma, PrismaClient } from "./generated/prisma/client";
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient };
 
-export const db = globalForDb.gatehouseDb ?? connectDatabase(env.DATABASE_URL);
-
-if (env.NODE_ENV !== "production") globalForDb.gatehouseDb = db;
+// On globalThis in production too: Next bundles this module once for the route handlers and again
+// for pages and server actions, and one process should hold one connection, not one a bundle.
+export const db = (globalForDb.gatehouseDb ??= connectDatabase(env.DATABASE_URL));
 
 /** Whether SQLite refused a write because another connection holds or changed the database. */
 export function isBusy(error: unknown): boolean {

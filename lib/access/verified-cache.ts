@@ -8,7 +8,12 @@ import type { TokenCaller } from "./caller";
 export const VERIFIED_TTL_MS = 500;
 const MAX_ENTRIES = 10_000;
 
-const entries = new Map<string, { caller: TokenCaller; until: number }>();
+/**
+ * One map a process, on globalThis: Next bundles a module once for the route handlers and again
+ * for pages and server actions, and a revocation made by an action must reach the API's entries.
+ */
+const shared = globalThis as unknown as { gatehouseVerified?: Map<string, { caller: TokenCaller; until: number }> };
+const entries = (shared.gatehouseVerified ??= new Map());
 
 export function recall(hash: string, now: number): TokenCaller | undefined {
   const entry = entries.get(hash);
