@@ -79,6 +79,7 @@ function operation(route: Route) {
     if ((code === "413" || code === "415") && !route.body) continue;
     responses[code] = { description, content: { "application/problem+json": { schema: problemRef } } };
   }
+  if (route.conflict) responses["409"] = { description: route.conflict, content: { "application/problem+json": { schema: problemRef } } };
   return {
     operationId: route.operationId,
     summary: route.summary,

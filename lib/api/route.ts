@@ -25,6 +25,8 @@ export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | u
   bodyLimit?: number;
   response?: Schema;
   status?: 200 | 201 | 204;
+  /** When the route can answer 409, what the conflict is, for the OpenAPI document. */
+  conflict?: string;
   handle(context: RouteContext<P, Q, B>): Promise<unknown>;
 };
 

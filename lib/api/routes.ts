@@ -139,6 +139,7 @@ export const routes = [
     path: "/devices/{deviceId}/telemetry",
     operationId: "ingestTelemetry",
     summary: "Push a batch of readings (at most 1,000; a repeated metric and time replaces the value)",
+    conflict: "The device is disabled: its readings are refused until it is enabled",
     scope: "telemetry:write",
     params: s.DeviceId,
     body: s.IngestBody,
@@ -147,10 +148,9 @@ export const routes = [
     status: 201,
     async handle({ caller, params, body }) {
       const result = found(await ingestReadings(caller, params.deviceId, body.readings));
-      if ("error" in result) {
-        throw new ApiProblem("invalid_request", `A device may report at most ${MAX_METRICS_PER_DEVICE} metrics`, { errors: { readings: ["Too many distinct metrics"] } });
-      }
-      return result;
+      if (!("error" in result)) return result;
+      if (result.error === "disabled") throw new ApiProblem("conflict", "The device is disabled: enable it to accept its readings again");
+      throw new ApiProblem("invalid_request", `A device may report at most ${MAX_METRICS_PER_DEVICE} metrics`, { errors: { readings: ["Too many distinct metrics"] } });
     },
   }),
 ];

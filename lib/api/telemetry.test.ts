@@ -137,6 +137,14 @@ describe("a device token", () => {
     expect(await storedReadings(deviceId)).toEqual([{ time: new Date(hour), value: 19, metric: { key: "temperature" } }]);
   });
 
+  it("is refused with 409 while its device is disabled, and stores nothing", async () => {
+    const disabled = await deviceOf(owner.user.id);
+    const ownToken = (await issueTestToken(owner.user.id, { kind: "DEVICE", deviceId: disabled })).token;
+    expect((await call("PATCH", `/devices/${disabled}`, { token: owner.token, body: { enabled: false } })).status).toBe(200);
+    expectProblem(await ingest(disabled, [{ metric: "temperature", time: hour, value: 19 }], ownToken), 409, "conflict", [ownToken]);
+    expect(await storedReadings(disabled)).toEqual([]);
+  });
+
   // Regression test, once a bug (visibleTo in what is now lib/access/visible.ts, with lib/devices/telemetry.ts): visibleTo() returns
   // { id: caller.deviceId }, which `{ id: deviceId, ...visibleTo(caller) }` spreads over the
   // requested id, so the device check always finds the token's own device; the writes then use the

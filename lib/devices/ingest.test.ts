@@ -88,4 +88,14 @@ describe("ingestReadings", () => {
     expect(await ingestReadings(caller, deviceId, readings)).toEqual({ error: "too_many_metrics" });
     expect(await stored(deviceId)).toEqual([]);
   });
+
+  it("refuses a disabled device's readings, and stores them once it is enabled again", async () => {
+    const { caller, deviceId } = await ownDevice();
+    const reading = { metric: "temperature", time: new Date(Date.now() - HOUR_MS), value: 7 };
+    await testDb().device.update({ where: { id: deviceId }, data: { enabled: false } });
+    expect(await ingestReadings(caller, deviceId, [reading])).toEqual({ error: "disabled" });
+    expect(await stored(deviceId)).toEqual([]);
+    await testDb().device.update({ where: { id: deviceId }, data: { enabled: true } });
+    expect(await ingestReadings(caller, deviceId, [reading])).toEqual({ accepted: 1 });
+  });
 });

@@ -71,10 +71,10 @@ export function bucketsSql(query: { visible: Prisma.Sql; deviceId: string; metri
     ORDER BY m."id"`;
 }
 
-/** A device's kind and metrics for ingest, in one query (a model query cost twice as much): no row when not the caller's. */
+/** A device's kind, whether it is enabled, and its metrics for ingest, in one query (a model query cost twice as much): no row when not the caller's. */
 export function ingestTargetSql(visible: Prisma.Sql, deviceId: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT d."kind", m."id", m."key" FROM "Device" d LEFT JOIN "Metric" m ON m."deviceId" = d."id"
+    SELECT d."kind", d."enabled", m."id", m."key" FROM "Device" d LEFT JOIN "Metric" m ON m."deviceId" = d."id"
     WHERE d."id" = ${deviceId} AND ${visible}`;
 }
 

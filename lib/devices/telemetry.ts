@@ -83,11 +83,13 @@ export async function ingestReadings(
   caller: Caller,
   deviceId: string,
   readings: Reading[],
-): Promise<{ accepted: number } | { error: "too_many_metrics" } | null> {
+): Promise<{ accepted: number } | { error: "too_many_metrics" | "disabled" } | null> {
   assertScope(caller, "telemetry:write");
   // No row when the device is not the caller's, a row without a metric when it has none yet.
-  const device = await db.$queryRaw<{ kind: string; id: number | bigint | null; key: string | null }[]>(ingestTargetSql(visibleSql(caller), deviceId));
+  const device = await db.$queryRaw<{ kind: string; enabled: boolean | number; id: number | bigint | null; key: string | null }[]>(ingestTargetSql(visibleSql(caller), deviceId));
   if (device.length === 0) return null;
+  // A disabled device is switched off in Gatehouse: what it still sends is refused, not stored.
+  if (!device[0]!.enabled) return { error: "disabled" };
   const metricIds = new Map(device.flatMap((m) => (m.key === null ? [] : [[m.key, Number(m.id)] as const])));
   const added = new Set(readings.map((r) => r.metric).filter((key) => !metricIds.has(key)));
   if (metricIds.size + added.size > MAX_METRICS_PER_DEVICE) return { error: "too_many_metrics" };

@@ -8,7 +8,7 @@ import { forgetVerified } from "@/lib/access/verified-cache";
 import { visibleTo } from "@/lib/access/visible";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
-import type { TokenKind } from "@/lib/generated/prisma/client";
+import type { Prisma, TokenKind } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { encryptToken } from "./encryption";
@@ -49,6 +49,7 @@ export async function issueToken(caller: Caller | System, request: IssueRequest 
   const now = new Date();
 
   const row = await transaction(async (tx) => {
+    await assertActiveOwner(tx, userId);
     if (request.onlyIfNoLiveDashboard) {
       // Two first page loads at once must not each issue one and revoke the other's.
       const live = await tx.apiToken.count({ where: { userId, kind: "DASHBOARD", revokedAt: null, replacedById: null, expiresAt: { gt: now } } });
@@ -99,6 +100,15 @@ async function deviceFor(caller: Caller | System, deviceId: string | undefined):
   throw new Refusal("You can issue device tokens only for your own devices", "forbidden");
 }
 
+/**
+ * The owner checked again inside the change's transaction: a disable committed since the first
+ * check (which revokes every token the user holds) must not leave a token issued after it live.
+ */
+async function assertActiveOwner(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const owner = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+  if (!owner || owner.disabledAt) throw new Refusal("A disabled user cannot hold tokens", "invalid", "userId");
+}
+
 /** A fresh token and what is stored of it: the HMAC, the hint, and for a server-held one its JWE. */
 async function mint(kind: TokenKind) {
   const token = generateToken(kind);
@@ -146,6 +156,7 @@ export async function rotateToken(caller: Caller | System, tokenId: string, grac
   const now = new Date();
 
   const row = await transaction(async (tx) => {
+    await assertActiveOwner(tx, old.userId);
     const created = await tx.apiToken.create({
       data: {
         userId: old.userId,
