@@ -2,13 +2,13 @@
 // problem+json errors. Route handlers under app/api/v1 and the in-process device client both call
 // handleApiRequest, so the dashboard takes exactly the path a script does.
 import "server-only";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { ipFromForwardedFor } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+import { logUnexpected } from "@/lib/error-log";
 import { countRequest, type Limit } from "@/lib/rate-limit";
 import { Refusal } from "@/lib/refusal";
-import { verifyToken, recordUse, type VerifyFailure } from "@/lib/tokens/verify";
+import { verifyToken, recordUse } from "@/lib/tokens/verify";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
 import { ApiProblem, problemOf } from "./problem";
@@ -23,14 +23,13 @@ const compiled = routes.map((r) => ({
   pattern: new RegExp(`^${r.path.replace(/\{(\w+)\}/g, "(?<$1>[^/]+)")}$`),
 }));
 
-const UNAUTHORIZED: Record<VerifyFailure | "missing", string> = {
-  missing: "Send a token in the Authorization header: Bearer <token>",
-  malformed: "The token is malformed or its checksum does not match",
-  unknown: "The token is not recognised",
-  revoked: "The token has been revoked",
-  expired: "The token has expired",
-  inactive_owner: "The token's owner is disabled",
-};
+const MISSING_TOKEN = "Send a token in the Authorization header: Bearer <token>";
+/**
+ * One answer for every refused token, whatever the reason: telling revoked from unknown or expired
+ * would tell a thief which stolen strings were once real. The reason (VerifyFailure) stays on the
+ * server, for the audit log.
+ */
+const REFUSED_TOKEN = "The token is not valid: it is malformed, unknown, revoked or expired, or its owner is disabled";
 
 type ApiRequestOptions = { ip?: string | null };
 
@@ -49,12 +48,9 @@ export async function handleApiRequest(request: Request, options: ApiRequestOpti
   } catch (error) {
     if (error instanceof ApiProblem) return error.toResponse(url.pathname);
     if (error instanceof Refusal) return problemOf(error).toResponse(url.pathname);
-    const reference = crypto.randomUUID();
-    // The name, code and stack frames only: a database error's message can quote query arguments.
     // A response mismatch's message names schema members only, and is what a developer needs.
-    const { name, code, stack } = (error ?? {}) as { name?: string; code?: string; stack?: string };
-    const why = error instanceof ResponseMismatch ? error.message : `${name ?? "Error"} ${code ?? ""}`;
-    console.error(`device API error ${reference} on ${request.method} ${url.pathname}: ${why}\n${stack?.split("\n").slice(1).join("\n") ?? ""}`);
+    const where = `device API error on ${request.method} ${url.pathname}`;
+    const reference = logUnexpected(where, error, error instanceof ResponseMismatch ? error.message : undefined);
     return new ApiProblem("internal", `Something went wrong. Reference: ${reference}`).toResponse(url.pathname);
   }
 }
@@ -91,7 +87,7 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   const verified = bearer ? await verifyToken(bearer) : undefined;
   if (!verified?.ok) {
     await enforceRateLimits(ipLimit);
-    throw new ApiProblem("unauthorized", UNAUTHORIZED[verified?.reason ?? "missing"]);
+    throw new ApiProblem("unauthorized", verified ? REFUSED_TOKEN : MISSING_TOKEN);
   }
   const verifiedCaller = verified.caller;
   await enforceRateLimits([...ipLimit, { key: `token:${verifiedCaller.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
