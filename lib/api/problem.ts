@@ -42,9 +42,10 @@ export class ApiProblem extends Error {
     return TITLES[this.code][0];
   }
 
-  toResponse(instance?: string): Response {
+  /** The problem's JSON body; `instance` names the requested path. */
+  body(instance?: string): Problem & { instance?: string } {
     const [status, title] = TITLES[this.code];
-    const body: Problem & { instance?: string } = {
+    return {
       type: `https://gatehouse.invalid/problems/${this.code.replaceAll("_", "-")}`,
       title,
       status,
@@ -53,9 +54,17 @@ export class ApiProblem extends Error {
       ...(this.extra.errors ? { errors: this.extra.errors } : {}),
       ...(instance ? { instance } : {}),
     };
+  }
+
+  /** The response headers: the content type, the problem's own, and a Bearer challenge with a 401. */
+  headers(): Record<string, string> {
     const headers: Record<string, string> = { "content-type": "application/problem+json", ...this.extra.headers };
-    if (status === 401) headers["www-authenticate"] = 'Bearer realm="gatehouse"';
-    return new Response(JSON.stringify(body), { status, headers });
+    if (this.status === 401) headers["www-authenticate"] = 'Bearer realm="gatehouse"';
+    return headers;
+  }
+
+  toResponse(instance?: string): Response {
+    return new Response(JSON.stringify(this.body(instance)), { status: this.status, headers: this.headers() });
   }
 }
 

@@ -8,6 +8,9 @@ import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 const MAX_RANGE_DAYS = 366;
 const MAX_POINTS = 5_000;
 export const MAX_BATCH = 1_000;
+/** The largest magnitude a reading may have. */
+export const MAX_READING = 1e12;
+const MAX_READING_TEXT = "1e12";
 
 const isoTime = z.iso.datetime({ offset: true });
 const deviceKind = z.enum(Object.keys(DEVICE_KINDS) as [keyof typeof DEVICE_KINDS, ...(keyof typeof DEVICE_KINDS)[]]);
@@ -137,7 +140,9 @@ export const IngestBody = z
             if (Number.isNaN(date.getTime())) ctx.issues.push({ code: "custom", message: "Not a real date and time", input: date, continue: true });
             return date;
           }),
-          value: z.number().finite(),
+          // Far beyond any sensor, and small enough that no rollup's sum of readings can overflow a
+          // double: an extreme but finite value must not turn a bucket's sum into Infinity.
+          value: z.number().finite().min(-MAX_READING, `At least -${MAX_READING_TEXT}`).max(MAX_READING, `At most ${MAX_READING_TEXT}`),
           unit: z.string().max(16).optional(),
         })
         .strict(),

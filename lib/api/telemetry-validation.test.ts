@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/factories";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
-import { MAX_BATCH } from "./schemas";
+import { MAX_BATCH, MAX_READING } from "./schemas";
 import { apiClient, deviceOf, expectProblem, storedReadings, telemetryCalls, userWithToken } from "@/lib/testing/api-client";
 
 const call = apiClient("203.0.113.15");
@@ -25,6 +25,10 @@ describe("invalid readings", () => {
     ["a value of \"NaN\"", JSON.stringify({ readings: [{ ...ok, value: "NaN" }] })],
     ["a value that overflows to Infinity", `{"readings":[{"metric":"temperature","time":${now - HOUR_MS},"value":1e999}]}`],
     ["a value that overflows to -Infinity", `{"readings":[{"metric":"temperature","time":${now - HOUR_MS},"value":-1e999}]}`],
+    ["the largest finite double", JSON.stringify({ readings: [{ ...ok, value: Number.MAX_VALUE }] })],
+    ["the most negative finite double", JSON.stringify({ readings: [{ ...ok, value: -Number.MAX_VALUE }] })],
+    ["a value just past the limit", JSON.stringify({ readings: [{ ...ok, value: MAX_READING * 1.000001 }] })],
+    ["an integer past 2^63", `{"readings":[{"metric":"temperature","time":${now - HOUR_MS},"value":9223372036854775808}]}`],
     ["a null value", JSON.stringify({ readings: [{ ...ok, value: null }] })],
     ["no value", JSON.stringify({ readings: [{ metric: "temperature", time: now - HOUR_MS }] })],
     ["an upper-case metric", JSON.stringify({ readings: [{ ...ok, metric: "Temperature" }] })],
@@ -60,6 +64,20 @@ describe("invalid readings", () => {
       expectProblem(result, 400, "invalid_request", [owner.token]);
       expect(result.body.errors.readings).toEqual(expect.arrayContaining([expect.any(String)]));
     }
+  });
+
+  // Regression test: values such as 1.7e308 passed the schema (finite), and two of them in one
+  // bucket summed to Infinity in the rollups, so the bucket read back as null: a 500 in development.
+  it("takes readings at the limit, and reads their buckets back as numbers", async () => {
+    const extreme = await deviceOf(owner.user.id);
+    const hour = Math.floor(now / HOUR_MS) * HOUR_MS - 2 * HOUR_MS;
+    const values = [MAX_READING, MAX_READING, -MAX_READING, MAX_READING];
+    expect((await ingest(extreme, values.map((value, i) => ({ metric: "temperature", time: hour + i * MINUTE_MS, value })))).status).toBe(201);
+    const series = await read(extreme, `from=${iso(hour - DAY_MS)}&to=${iso(hour + HOUR_MS)}&bucket=86400`);
+    expect(series.status, series.text).toBe(200);
+    const buckets = series.body.data[0].buckets as { min: number; max: number; avg: number; count: number }[];
+    expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(4);
+    for (const bucket of buckets) for (const figure of [bucket.min, bucket.max, bucket.avg]) expect(Number.isFinite(figure)).toBe(true);
   });
 
   it("names the batch limit", async () => {

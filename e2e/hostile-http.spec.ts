@@ -1,0 +1,127 @@
+// Hostile requests sent as raw HTTP, so that nothing normalises them on the way: malformed
+// percent-encoding, methods no route takes, a form imitating a server action without JavaScript,
+// Next's internal subrequest header, and a spoofed Host. None may answer 5xx or show a stack; each
+// gets the status written beside it, as problem+json under /api and as a page elsewhere.
+import http from "node:http";
+import { BASE_URL } from "../playwright.config";
+import { createUser, expect, signInByApi, test } from "./fixtures";
+
+type Sent = { method: string; path: string; headers?: Record<string, string>; body?: string };
+type Answer = { status: number; type: string; body: string; location: string };
+
+function send({ method, path, headers = {}, body }: Sent): Promise<Answer> {
+  const { hostname, port } = new URL(BASE_URL);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, method, path, headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8"), location: String(response.headers.location ?? "") }),
+      );
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+const STACK = /\bat \S+ \(|\n\s+at |\.(ts|js):\d+:\d+/;
+
+function expectAnswer(answer: Answer, status: number, label: string) {
+  expect(answer.status, `${label}: ${answer.body.slice(0, 200)}`).toBe(status);
+  expect(answer.body, label).not.toMatch(STACK);
+}
+
+const MALFORMED = ["%", "%E0%A4%A", "%zz", "%C0%AF%", "%ff%", "a%", "%%", "%u0041", "x%2", "%E2%82"];
+const PAGES = ["/", "/devices/", "/settings/tokens/", "/admin/users/", "/login/"];
+
+test.describe("malformed percent-encoding", () => {
+  for (const bad of MALFORMED) {
+    test(`under /api answers 400 problem+json: ${bad}`, async () => {
+      for (const prefix of ["/api/v1/devices/", "/api/v1/", "/api/auth/"]) {
+        const answer = await send({ method: "GET", path: prefix + bad });
+        expectAnswer(answer, 400, prefix + bad);
+        expect(answer.type).toBe("application/problem+json");
+        expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: "invalid_request" });
+      }
+    });
+    test(`on pages answers a 400 page: ${bad}`, async () => {
+      for (const prefix of PAGES) {
+        const answer = await send({ method: "GET", path: prefix + bad });
+        expectAnswer(answer, 400, prefix + bad);
+        expect(answer.type).toContain("text/html");
+        expect(answer.body).toContain("Bad request");
+      }
+    });
+  }
+});
+
+test.describe("methods no route takes", () => {
+  const API = ["/api/v1/devices", "/api/v1/me", "/api/v1/openapi.json", "/api/auth/session"];
+  for (const method of ["TRACE", "PROPFIND", "MKCOL", "LOCK", "COPY"]) {
+    test(`${method} under /api answers 405`, async () => {
+      for (const path of API) {
+        const answer = await send({ method, path });
+        expectAnswer(answer, 405, `${method} ${path}`);
+        expect(answer.type).toBe("application/problem+json");
+      }
+    });
+  }
+  for (const method of ["TRACE", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"]) {
+    test(`${method} on a page answers 405`, async () => {
+      for (const path of ["/", "/login", "/devices/abc", "/settings/tokens"]) expectAnswer(await send({ method, path }), 405, `${method} ${path}`);
+    });
+  }
+  test("a GET at next-auth's credentials callback answers 405, not next-auth's 500", async () => {
+    for (const method of ["GET", "HEAD", "PUT"]) expectAnswer(await send({ method, path: "/api/auth/callback/credentials" }), 405, method);
+  });
+});
+
+test.describe("a form imitating a server action without JavaScript", () => {
+  const forms: [string, string][] = [
+    ["an unknown action id", "$ACTION_ID_0000000000000000000000000000000000000000"],
+    ["a short action id", "$ACTION_ID_abc"],
+    ["a bound action reference", "$ACTION_REF_1"],
+  ];
+  for (const [label, field] of forms) {
+    test(`with ${label} answers 405`, async () => {
+      const boundary = "----gatehouse";
+      const body = [`--${boundary}`, `Content-Disposition: form-data; name="${field}"`, "", "", `--${boundary}`, 'Content-Disposition: form-data; name="x"', "", "1", `--${boundary}--`, ""].join("\r\n");
+      for (const path of ["/", "/login", "/devices/abc", "/settings/tokens"]) {
+        expectAnswer(await send({ method: "POST", path, body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } }), 405, `${label} ${path}`);
+      }
+    });
+  }
+  test("a plain form post to a page answers 405", async () => {
+    for (const path of ["/", "/login", "/settings/tokens"]) {
+      expectAnswer(await send({ method: "POST", path, body: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } }), 405, path);
+    }
+  });
+});
+
+test("Next's internal subrequest header gets no one past a page's own sign-in check", async () => {
+  for (const value of ["middleware", "proxy", "middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
+    for (const path of ["/", "/settings/tokens", "/admin/users"]) {
+      const answer = await send({ method: "GET", path, headers: { "x-middleware-subrequest": value } });
+      expect(answer.status, `${value} ${path}`).toBe(307);
+      expect(answer.location, `${value} ${path}`).toMatch(/^\/login/);
+    }
+  }
+});
+
+test("a spoofed Host or X-Forwarded-Host never sends anyone to that host", async ({ request }) => {
+  const user = await createUser("STANDARD");
+  await signInByApi(request, user);
+  const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const spoofs: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+  for (const headers of spoofs) {
+    for (const path of ["/", "/login", "/login?callbackUrl=/devices", "/settings/tokens"]) {
+      for (const signedIn of [false, true]) {
+        const answer = await send({ method: "GET", path, headers: { ...headers, ...(signedIn ? { cookie } : {}) } });
+        const label = `${JSON.stringify(headers)} ${path} ${signedIn ? "signed in" : "signed out"}`;
+        expect(answer.status, label).toBeLessThan(500);
+        expect(answer.location, label).not.toContain("evil.example");
+        expect(answer.body, label).not.toMatch(STACK);
+      }
+    }
+  }
+});

@@ -1,0 +1,42 @@
+// What proxy.ts refuses before any route: malformed percent-encoding, and methods no route takes.
+import { describe, expect, it } from "vitest";
+import { guardRequest } from "./request-guard";
+
+const page = (method: string, pathname: string, serverAction = false) => guardRequest({ method, pathname, serverAction });
+
+describe("guardRequest", () => {
+  it("refuses a path whose percent-encoding does not decode, on pages and the API alike", () => {
+    for (const pathname of ["/%", "/devices/%E0%A4%A", "/api/v1/devices/%", "/api/v1/%zz", "/api/auth/session%", "/%C0%AF%", "/settings/%ff%"]) {
+      expect(page("GET", pathname), pathname).toEqual({ status: 400, reason: "path" });
+    }
+  });
+
+  it("lets well-encoded paths through, however odd", () => {
+    for (const pathname of ["/", "/devices/abc", "/devices/%C3%A9", "/api/v1/devices/..%2F..%2F", "/api/v1/devices/a%00b", "/%2e%2e/etc/passwd"]) {
+      expect(page("GET", pathname), pathname).toBeNull();
+    }
+  });
+
+  it("takes the API's methods under /api, and refuses any other with 405 and the list", () => {
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "get"]) expect(page(method, "/api/v1/devices"), method).toBeNull();
+    for (const method of ["TRACE", "PROPFIND", "FOO", "MKCOL"]) {
+      expect(page(method, "/api/v1/devices"), method).toEqual({ status: 405, reason: "method", allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+    }
+  });
+
+  it("takes only a POST at next-auth's credentials callback", () => {
+    expect(page("POST", "/api/auth/callback/credentials")).toBeNull();
+    for (const method of ["GET", "HEAD", "PUT"]) expect(page(method, "/api/auth/callback/credentials"), method).toEqual({ status: 405, reason: "method", allow: "POST" });
+    expect(page("GET", "/api/auth/session")).toBeNull();
+  });
+
+  it("lets pages be read, and posted to only as a server action", () => {
+    expect(page("GET", "/devices/abc")).toBeNull();
+    expect(page("HEAD", "/")).toBeNull();
+    expect(page("POST", "/devices/abc", true)).toBeNull();
+    // A form that imitates a server action without JavaScript sends no Next-Action header.
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]) {
+      expect(page(method, "/settings/tokens"), method).toEqual({ status: 405, reason: "method", allow: "GET, HEAD" });
+    }
+  });
+});

@@ -1,0 +1,34 @@
+// What is refused before any route runs: a path whose percent-encoding does not decode, and a
+// method that no route of its kind takes. Next answers both with a bare 500 of its own, so
+// proxy.ts asks here first, and answers with a 400 or a 405 instead.
+
+/** Methods the route handlers under /api answer (an unlisted one, such as TRACE, is a 500 in Next). */
+const API_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+/** Pages are read; they take a POST only as a server action, which always names itself in Next-Action. */
+const PAGE_METHODS = new Set(["GET", "HEAD"]);
+/** API paths that take fewer methods: next-auth's credentials callback answers anything but a POST with a 500. */
+const ONLY: [path: RegExp, methods: string[]][] = [[/^\/api\/auth\/callback\/credentials\/?$/i, ["POST"]]];
+
+export type Verdict = { status: 400; reason: "path" } | { status: 405; reason: "method"; allow: string };
+
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/** Why the request is refused, or null to let it through. */
+export function guardRequest(request: { method: string; pathname: string; serverAction: boolean }): Verdict | null {
+  try {
+    decodeURIComponent(request.pathname);
+  } catch {
+    return { status: 400, reason: "path" };
+  }
+  const method = request.method.toUpperCase();
+  if (isApiPath(request.pathname)) {
+    const allowed = ONLY.find(([path]) => path.test(request.pathname))?.[1] ?? [...API_METHODS];
+    return allowed.includes(method) ? null : { status: 405, reason: "method", allow: allowed.join(", ") };
+  }
+  // A form posted without JavaScript that imitates a server action carries no Next-Action header,
+  // and no page of Gatehouse takes a plain POST.
+  if (PAGE_METHODS.has(method) || (method === "POST" && request.serverAction)) return null;
+  return { status: 405, reason: "method", allow: [...PAGE_METHODS].join(", ") };
+}
