@@ -41,6 +41,8 @@ const schema = z.object({
   DEVICE_API_URL: z.url().optional(),
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
+  // Page loads a minute one person's dashboard may make: its token is counted a page load at a time.
+  API_RATE_LIMIT_PER_DASHBOARD: z.coerce.number().int().min(1).default(300),
   // How many reverse proxies in front of the app append to X-Forwarded-For. 0: trust none of it.
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // How often the homepage and device pages fetch new readings while they are in view.

@@ -10,6 +10,7 @@ import { FleetSummary } from "@/components/devices/fleet-summary";
 import { FleetSkeleton, TilesSkeleton } from "@/components/devices/skeletons";
 import { AccessRevoked } from "@/components/layout/access-revoked";
 import { LiveUpdates } from "@/components/layout/live-updates";
+import { SlowDown, StaleNotice } from "@/components/layout/slow-down";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { filterDevices, parseDeviceFilter, type DeviceFilter } from "@/lib/devices/filter";
@@ -50,6 +51,7 @@ async function Fleet({ userId }: { userId: string }) {
 
 async function Tiles({ userId, showOwner, filter }: { userId: string; showOwner: boolean; filter: DeviceFilter }) {
   const loaded = await loadOverview(userId);
+  if (loaded.state === "busy") return <SlowDown retryAfter={loaded.retryAfter} />;
   if (loaded.state !== "ok") return <AccessRevoked />;
   const devices = loaded.data;
   if (devices.length === 0) {
@@ -65,6 +67,7 @@ async function Tiles({ userId, showOwner, filter }: { userId: string; showOwner:
   const shown = filterDevices(devices, filter);
   return (
     <>
+      {loaded.stale && <StaleNotice retryAfter={loaded.stale.retryAfter} />}
       <DeviceFilters filter={filter} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="device-count">

@@ -2,6 +2,7 @@
 import { MetricChart } from "@/components/charts/metric-chart";
 import { AccessRevoked } from "@/components/layout/access-revoked";
 import { LiveUpdates } from "@/components/layout/live-updates";
+import { SlowDown, StaleNotice } from "@/components/layout/slow-down";
 import { chartPoints, seriesSummary } from "@/lib/devices/chart-points";
 import { PRESETS, type ChartRange } from "@/lib/devices/chart-range";
 import { metricLabel } from "@/lib/devices/catalog";
@@ -15,6 +16,7 @@ type Props = { userId: string; device: { id: string; kind: string }; range: Char
 export async function DeviceCharts({ userId, device, range, liveEveryMs }: Props) {
   const loaded = await loadTelemetry(userId, device.id, range);
   if (loaded.state === "revoked" || loaded.state === "not_found") return <AccessRevoked />;
+  if (loaded.state === "busy") return <SlowDown retryAfter={loaded.retryAfter} />;
   if (loaded.state === "invalid") {
     return <RangePicker deviceId={device.id} range={range} errors={loaded.errors} message={loaded.message} />;
   }
@@ -22,6 +24,7 @@ export async function DeviceCharts({ userId, device, range, liveEveryMs }: Props
   return (
     <>
       <RangePicker deviceId={device.id} range={range} />
+      {loaded.stale && <StaleNotice retryAfter={loaded.stale.retryAfter} />}
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <p data-testid="chart-range">{describeRange(range, view)}</p>
         {range.preset && <LiveUpdates renderedAt={loaded.at} everyMs={liveEveryMs} />}

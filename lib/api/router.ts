@@ -6,8 +6,10 @@ import { z } from "zod";
 import { ipFromForwardedFor } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { logUnexpected } from "@/lib/error-log";
+import type { TokenCaller } from "@/lib/access/caller";
 import { countRequest, type Limit } from "@/lib/rate-limit";
 import { Refusal } from "@/lib/refusal";
+import { MINUTE_MS } from "@/lib/time";
 import { verifyToken, recordUse } from "@/lib/tokens/verify";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
@@ -37,6 +39,14 @@ type ApiRequestOptions = { ip?: string | null };
 const CHECK_RESPONSES = env.NODE_ENV !== "production";
 
 const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
+
+/**
+ * The dashboard's server-held token calls the API several times a page load. It names each load in
+ * this header, and its limit counts page loads (API_RATE_LIMIT_PER_DASHBOARD), not calls: a limit
+ * per call let a person's own busy browsing lock them out of their pages. Only the server holds a
+ * dashboard token, so only the server can send this.
+ */
+export const PAGE_LOAD_HEADER = "x-gatehouse-page-load";
 
 export async function handleApiRequest(request: Request, options: ApiRequestOptions = {}): Promise<Response> {
   const url = new URL(request.url);
@@ -90,7 +100,7 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
     throw new ApiProblem("unauthorized", verified ? REFUSED_TOKEN : MISSING_TOKEN);
   }
   const verifiedCaller = verified.caller;
-  await enforceRateLimits([...ipLimit, { key: `token:${verifiedCaller.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }]);
+  await enforceRateLimits([...ipLimit, ...tokenLimit(verifiedCaller, request.headers.get(PAGE_LOAD_HEADER))]);
   // Checked here too, before the input, so that a token without the scope learns nothing from a
   // 400; the data functions check again for their other callers.
   const missing = scopesOf(route).find((scope) => !verifiedCaller.scopes.has(scope));
@@ -110,6 +120,26 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   // developer's 500 in development and test, never a production one.
   if (CHECK_RESPONSES) checkResponse(route, text);
   return new Response(text, { status: route.status ?? 200, headers: JSON_HEADERS });
+}
+
+/** The token's own limit: a call of any token, or a page load of the dashboard's (counted on its first call). */
+function tokenLimit(caller: TokenCaller, pageLoad: string | null): Limit[] {
+  if (caller.kind !== "DASHBOARD" || !pageLoad) return [{ key: `token:${caller.tokenId}`, max: env.API_RATE_LIMIT_PER_TOKEN }];
+  return firstCallOf(`${caller.tokenId} ${pageLoad}`) ? [{ key: `dashboard:${caller.tokenId}`, max: env.API_RATE_LIMIT_PER_DASHBOARD }] : [];
+}
+
+/** Page loads seen in the last minute or so, to count each once; cleared when it grows past any real use. */
+const seenPageLoads = new Set<string>();
+let seenSince = Date.now();
+
+function firstCallOf(pageLoad: string, now = Date.now()): boolean {
+  if (now - seenSince > MINUTE_MS || seenPageLoads.size > 100_000) {
+    seenPageLoads.clear();
+    seenSince = now;
+  }
+  if (seenPageLoads.has(pageLoad)) return false;
+  seenPageLoads.add(pageLoad);
+  return true;
 }
 
 /** Counts one request against every limit; a 429 problem when any is exceeded. */

@@ -8,21 +8,48 @@ import type { DeviceOverview } from "@/lib/devices/overview";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
-/** `at`: when the data was read, for the page's "updated N s ago". */
-type Loaded<T> = { state: "ok"; data: T; at: number } | { state: "revoked" } | { state: "not_found" };
+/**
+ * `at`: when the data was read, for the page's "updated N s ago"; `stale`: read earlier, shown
+ * because the user's dashboard is over its rate limit; `busy`: over it with nothing to show.
+ */
+type Loaded<T> =
+  | { state: "ok"; data: T; at: number; stale?: { retryAfter: number } }
+  | { state: "revoked" }
+  | { state: "not_found" }
+  | { state: "busy"; retryAfter: number };
 
-async function load<T>(work: () => Promise<T>): Promise<Loaded<T>> {
+/**
+ * The last good read of each page's data, per user, so that a page over the rate limit degrades
+ * to what it showed a moment ago instead of failing. Bounded: the oldest entries go first.
+ */
+const lastGood = new Map<string, { data: unknown; at: number }>();
+const MAX_REMEMBERED = 500;
+
+function remember(key: string, data: unknown, at: number): void {
+  lastGood.delete(key);
+  if (lastGood.size >= MAX_REMEMBERED) lastGood.delete(lastGood.keys().next().value!);
+  lastGood.set(key, { data, at });
+}
+
+async function load<T>(key: string, work: () => Promise<T>): Promise<Loaded<T>> {
   try {
     const at = Date.now();
-    return { state: "ok", data: await work(), at };
+    const data = await work();
+    remember(key, data, at);
+    return { state: "ok", data, at };
   } catch (error) {
-    return settle(error);
+    return settle(key, error);
   }
 }
 
 /** The page state for an expected failure; anything else is thrown on to the error page. */
-function settle(error: unknown): { state: "revoked" } | { state: "not_found" } {
+function settle<T>(key: string, error: unknown): Exclude<Loaded<T>, { state: "ok"; stale?: undefined }> {
   if (error instanceof AccessRevokedError) return { state: "revoked" };
+  if (error instanceof DeviceApiError && error.status === 429) {
+    const retryAfter = error.retryAfter ?? 60;
+    const last = lastGood.get(key);
+    return last ? { state: "ok", data: last.data as T, at: last.at, stale: { retryAfter } } : { state: "busy", retryAfter };
+  }
   // A malformed id is as unknown as a missing one.
   if (error instanceof DeviceApiError && (error.status === 404 || error.status === 400)) return { state: "not_found" };
   throw error;
@@ -34,7 +61,7 @@ function settle(error: unknown): { state: "revoked" } | { state: "not_found" } {
  */
 export const loadOverview = cache((userId: string): Promise<Loaded<DeviceOverview[]>> => {
   const client = deviceClient(userId);
-  return load(async () => {
+  return load(`${userId} overview`, async () => {
     const all: DeviceOverview[] = [];
     let cursor: string | undefined;
     do {
@@ -50,7 +77,7 @@ export const loadOverview = cache((userId: string): Promise<Loaded<DeviceOvervie
 export const loadDevice = cache((userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[] }>> => {
   const client = deviceClient(userId);
   const path = `/devices/${encodeURIComponent(deviceId)}`;
-  return load(async () => {
+  return load(`${userId} ${path}`, async () => {
     const [device, latest] = await Promise.all([
       client.get<DeviceDto>(path),
       client.get<{ data: LatestReading[] }>(`${path}/readings/latest`),
@@ -67,11 +94,15 @@ type Refused = { state: "invalid"; message: string; errors: Record<string, strin
 export async function loadTelemetry(userId: string, deviceId: string, range: ChartRange): Promise<Loaded<TelemetryView> | Refused> {
   const at = Date.now();
   const query = telemetryQuery(range, at);
+  const path = `/devices/${encodeURIComponent(deviceId)}/telemetry`;
+  const key = `${userId} ${path} ${JSON.stringify(range)}`;
   try {
-    return { state: "ok", data: await deviceClient(userId).get<TelemetryView>(`/devices/${encodeURIComponent(deviceId)}/telemetry`, query), at };
+    const data = await deviceClient(userId).get<TelemetryView>(path, query);
+    remember(key, data, at);
+    return { state: "ok", data, at };
   } catch (error) {
     // The device is known by now, so a 400 is about the range.
     if (error instanceof DeviceApiError && error.status === 400) return { state: "invalid", message: error.problem.detail, errors: error.problem.errors ?? {} };
-    return settle(error);
+    return settle(key, error);
   }
 }

@@ -2,7 +2,9 @@
 // here and sent to the device API, in-process by default or over HTTP when DEVICE_API_URL is set.
 // Nothing from here but the API's JSON reaches a page: never the token.
 import "server-only";
-import { API_PREFIX, handleApiRequest } from "@/lib/api/router";
+import crypto from "node:crypto";
+import { cache } from "react";
+import { API_PREFIX, handleApiRequest, PAGE_LOAD_HEADER } from "@/lib/api/router";
 import type { Problem } from "@/lib/api/problem";
 import { env } from "@/lib/env";
 import { dashboardTokenFor } from "@/lib/tokens/dashboard";
@@ -12,10 +14,14 @@ export class AccessRevokedError extends Error {
   override name = "AccessRevokedError";
 }
 
-/** The API answered with a problem the page may show (404, 400 ...). */
+/** The API answered with a problem the page may show (404, 400, 429 ...). */
 export class DeviceApiError extends Error {
   override name = "DeviceApiError";
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** Seconds to wait, from a 429's Retry-After. */
+    readonly retryAfter?: number,
+  ) {
     super(problem.detail);
   }
 
@@ -29,12 +35,18 @@ type DeviceClient = {
   send<T>(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T>;
 };
 
+/**
+ * One id for everything a page load (or an action) asks the API: the dashboard's token is counted
+ * once a page load, not once a call, however many calls the page makes (lib/api/router.ts).
+ */
+const pageLoadId = cache((): string => crypto.randomUUID());
+
 /** `apiUrl` names an external device API; by default the one in DEVICE_API_URL, or in-process. */
 export function deviceClient(userId: string, apiUrl = env.DEVICE_API_URL): DeviceClient {
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const grant = await dashboardTokenFor(userId);
     if (grant.state === "revoked") throw new AccessRevokedError("Your dashboard access has been revoked");
-    const headers: Record<string, string> = { authorization: `Bearer ${grant.token}`, accept: "application/json" };
+    const headers: Record<string, string> = { authorization: `Bearer ${grant.token}`, accept: "application/json", [PAGE_LOAD_HEADER]: pageLoadId() };
     if (body !== undefined) headers["content-type"] = "application/json";
     const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" };
     const response = apiUrl
@@ -44,7 +56,7 @@ export function deviceClient(userId: string, apiUrl = env.DEVICE_API_URL): Devic
       // Revoked between the lookup and the call; the next load shows the revoked state.
       throw new AccessRevokedError("Your dashboard access has been revoked");
     }
-    if (!response.ok) throw new DeviceApiError(await problemOf(response));
+    if (!response.ok) throw new DeviceApiError(await problemOf(response), Number(response.headers.get("retry-after")) || undefined);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 

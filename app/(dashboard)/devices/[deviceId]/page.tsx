@@ -12,6 +12,7 @@ import { LatestReadings } from "@/components/devices/latest-readings";
 import { ChartsSkeleton } from "@/components/devices/skeletons";
 import { StatusBadge } from "@/components/devices/status-badge";
 import { AccessRevoked } from "@/components/layout/access-revoked";
+import { SlowDown, StaleNotice } from "@/components/layout/slow-down";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
@@ -37,6 +38,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
   const loaded = await loadDevice(user.userId, deviceId);
   if (loaded.state === "not_found") notFound();
   if (loaded.state === "revoked") return <AccessRevoked />;
+  if (loaded.state === "busy") return <SlowDown retryAfter={loaded.retryAfter} />;
   const { device, latest } = loaded.data;
   const range = parseChartRange(query);
   const alerts = deviceAlerts({ ...device, lastSeenAt: device.lastSeenAt ? new Date(device.lastSeenAt) : null }, latest, loaded.at);
@@ -50,6 +52,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
       <PageHeader title={device.name} description={`${kindLabel(device.kind)}${device.location ? ` · ${device.location}` : ""}`}>
         <StatusBadge status={device.status} />
       </PageHeader>
+      {loaded.stale && <StaleNotice retryAfter={loaded.stale.retryAfter} />}
       {alerts.length > 0 && (
         <section aria-labelledby="alerts" className="mb-4 rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950" data-testid="device-alerts">
           <h2 id="alerts" className="font-medium text-red-900 dark:text-red-100">
