@@ -1,9 +1,16 @@
 // Runs before every route: refuses what Next would answer with a 500 (lib/request-guard.ts), as a
-// problem+json under /api and as a plain error page elsewhere. It checks no session: every page,
-// action and API route checks its caller itself.
+// problem+json under /api and as a plain error page elsewhere, and gives every page its security
+// headers (lib/security-headers.ts). It checks no session: every page, action and API route checks
+// its caller itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiProblem } from "@/lib/api/problem";
+import { env } from "@/lib/env";
 import { guardRequest, isApiPath, type Verdict } from "@/lib/request-guard";
+import { contentSecurityPolicy, HSTS, newNonce, NONCE_HEADER } from "@/lib/security-headers";
+
+const HTTPS = new URL(env.NEXTAUTH_URL).protocol === "https:";
+/** The plain error page has no script, style or image at all. */
+const ERROR_PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const PAGE_TEXT: Record<Verdict["reason"], [title: string, detail: string]> = {
   path: ["Bad request", "The address is not valid: part of it is encoded wrongly."],
@@ -13,13 +20,30 @@ const PAGE_TEXT: Record<Verdict["reason"], [title: string, detail: string]> = {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const verdict = guardRequest({ method: request.method, pathname, serverAction: request.headers.has("next-action") });
-  if (!verdict) return NextResponse.next();
+  if (!verdict) return isApiPath(pathname) ? withHsts(NextResponse.next()) : withPolicy(request);
   const headers: Record<string, string> = verdict.status === 405 ? { allow: verdict.allow } : {};
   if (isApiPath(pathname)) {
     const problem = verdict.status === 400 ? new ApiProblem("invalid_request", "The path is not validly percent-encoded") : new ApiProblem("method_not_allowed", `${request.method} is not allowed here`, { headers });
     return problem.toResponse();
   }
-  return new NextResponse(errorPage(verdict), { status: verdict.status, headers: { ...headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return withHsts(new NextResponse(errorPage(verdict), { status: verdict.status, headers: { ...headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": ERROR_PAGE_POLICY } }));
+}
+
+/** A page's request goes on with a fresh nonce and its policy, which Next reads to put the nonce on its scripts. */
+function withPolicy(request: NextRequest): NextResponse {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https: HTTPS });
+  const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return withHsts(response);
+}
+
+function withHsts(response: NextResponse): NextResponse {
+  if (HTTPS) response.headers.set("strict-transport-security", HSTS);
+  return response;
 }
 
 function errorPage(verdict: Verdict): string {

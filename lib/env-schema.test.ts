@@ -113,4 +113,24 @@ describe("readEnv", () => {
     expect(unset.DATABASE_URL).toBe(`file:${path.resolve(process.cwd(), ".data/gatehouse.db")}`);
     for (const env of [relative, unset]) expect(path.isAbsolute(env.DATABASE_URL.slice("file:".length))).toBe(true);
   });
+
+  it("refuses a production server on a plain-http public URL, unless it is loopback or explicitly allowed", () => {
+    for (const url of ["http://gatehouse.example", "http://192.168.1.20:3000", "http://10.0.0.5", "http://127.0.0.1.example.com"]) {
+      expect(envErrorFor({ ...completeEnv(), NEXTAUTH_URL: url }), url).toMatch(/NEXTAUTH_URL must be https/);
+    }
+    for (const url of ["https://gatehouse.example", "http://localhost:3000", "http://127.0.0.1:3100", "http://[::1]:3000", "http://app.localhost"]) {
+      expect(readEnv({ ...completeEnv(), NEXTAUTH_URL: url }).NEXTAUTH_URL, url).toBe(url);
+    }
+    expect(readEnv({ ...completeEnv(), NEXTAUTH_URL: "http://gatehouse.example", ALLOW_HTTP_PUBLIC_URL: "1" }).NEXTAUTH_URL).toBe("http://gatehouse.example");
+    // Development may use any URL.
+    expect(readEnv({ ...completeEnv(), NODE_ENV: "development", NEXTAUTH_URL: "http://gatehouse.example" }).NODE_ENV).toBe("development");
+  });
+
+  it("refuses a DEVICE_API_URL that is not https, unless it is loopback, in any environment", () => {
+    for (const NODE_ENV of ["production", "development"]) {
+      expect(envErrorFor({ ...completeEnv(), NODE_ENV, DEVICE_API_URL: "http://api.gatehouse.example" })).toMatch(/DEVICE_API_URL must be https/);
+      expect(readEnv({ ...completeEnv(), NODE_ENV, DEVICE_API_URL: "https://api.gatehouse.example" }).DEVICE_API_URL).toBe("https://api.gatehouse.example");
+      expect(readEnv({ ...completeEnv(), NODE_ENV, DEVICE_API_URL: "http://127.0.0.1:4000" }).DEVICE_API_URL).toBe("http://127.0.0.1:4000");
+    }
+  });
 });

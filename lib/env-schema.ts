@@ -30,6 +30,9 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional().transform((url) => resolveDatabaseUrl(url)),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  // Set to 1 to run a production server on a plain-http public URL that is not loopback (behind a
+  // proxy that terminates TLS on the same host, say). Without it such a start is refused.
+  ALLOW_HTTP_PUBLIC_URL: z.enum(["0", "1"]).default("0"),
   NEXTAUTH_SECRET: secret,
   TOKEN_PEPPER: secret,
   TOKEN_ENCRYPTION_KEY: key,
@@ -38,7 +41,7 @@ const schema = z.object({
     .optional()
     .transform((list) => (list ? list.split(",").map((k) => k.trim()).filter(Boolean) : []))
     .pipe(z.array(key)),
-  DEVICE_API_URL: z.url().optional(),
+  DEVICE_API_URL: z.url().optional().refine((url) => !url || isHttps(url) || isLoopback(url), "must be https unless it is on this machine (loopback): the dashboard's token travels to it"),
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(1200),
   // Page loads a minute one person's dashboard may make: its token is counted a page load at a time.
@@ -50,6 +53,22 @@ const schema = z.object({
 });
 
 type Env = z.infer<typeof schema>;
+
+function isHttps(url: string): boolean {
+  return new URL(url).protocol === "https:";
+}
+
+/** localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** A production server's public URL must be https, so that its cookies can be Secure, unless it is loopback or explicitly allowed. */
+const production = schema.superRefine((env, ctx) => {
+  if (env.NODE_ENV !== "production" || isHttps(env.NEXTAUTH_URL) || isLoopback(env.NEXTAUTH_URL) || env.ALLOW_HTTP_PUBLIC_URL === "1") return;
+  ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https in production (or set ALLOW_HTTP_PUBLIC_URL=1 behind a TLS proxy on this host): session cookies would travel in the clear" });
+});
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -63,7 +82,7 @@ export function readEnv(source: Source): Env {
   if (source.NEXT_PHASE === "phase-production-build") {
     source = { ...placeholders(), ...emptyAsMissing(source) };
   }
-  const result = schema.safeParse(emptyAsMissing(source));
+  const result = production.safeParse(emptyAsMissing(source));
   if (result.success) return result.data;
   throw new EnvError(describe(result.error));
 }
