@@ -4,6 +4,7 @@ import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { FormMessage } from "@/components/ui/field-error";
 import { BUTTON, INPUT } from "@/components/ui/styles";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 
 const SIGN_IN_FAILED = "The email or password is incorrect.";
 const SIGN_IN_UNAVAILABLE = "Signing in is not possible right now. Please try again in a moment.";
@@ -26,7 +27,8 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         redirect: false,
       });
       if (result?.ok && !result.error) {
-        window.location.assign(callbackPath);
+        // Checked again where it is used: location.assign() goes to exactly the path the check returns.
+        window.location.assign(safeCallbackPath(callbackPath));
         return;
       }
       setError(result?.error === "CredentialsSignin" ? SIGN_IN_FAILED : SIGN_IN_UNAVAILABLE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./callback-path";
+import { safeCallbackPath, sameOriginPath } from "./callback-path";
 
 describe("safeCallbackPath", () => {
   it("goes home when there is no callback", () => {
@@ -67,5 +67,66 @@ describe("safeCallbackPath against URL parser tricks", () => {
   it("treats /login case-insensitively but leaves other paths alone", () => {
     expect(safeCallbackPath("/LOGIN")).toBe("/");
     expect(safeCallbackPath("/login-help")).toBe("/login-help");
+  });
+});
+
+describe("safeCallbackPath checks the path it returns, after the URL parser has normalised it", () => {
+  const home = (value: string) => expect(safeCallbackPath(value), JSON.stringify(value)).toBe("/");
+
+  it("refuses dot segments that normalise into a protocol-relative path", () => {
+    for (const value of ["/.//evil.example", "/./\\evil.example", "/..//evil.example", "/a/..//evil.example", "/%2e%2e//evil.example", "/%2E//evil.example", "/././/evil.example"]) home(value);
+    // The same shape inside an absolute URL.
+    home("https://site.example/.//evil.example");
+  });
+
+  it("refuses percent-encoded slashes and backslashes, however deeply encoded", () => {
+    for (const value of ["/%2F%2Fevil.example", "/%2f/evil.example", "/%5Cevil.example", "/%5c%5cevil.example", "/%252F%252Fevil.example", "/%25252F/evil.example", "/%09/evil.example", "/%0A/evil.example", "/%00/x"]) home(value);
+  });
+
+  it("refuses look-alikes that fold to a slash", () => {
+    for (const value of ["/\uFF0Fevil.example", "/\uFF0F\uFF0Fevil.example", "/\uFF052F/evil.example", "/\uFF3Cevil.example", "/\uFE68evil.example"]) home(value);
+  });
+
+  it("refuses script and data URLs in any case or behind whitespace", () => {
+    for (const value of ["JAVASCRIPT:alert(1)", " javascript:alert(1)", "\tjavascript:alert(1)", "\u00A0javascript:alert(1)", "java\tscript:alert(1)", "DaTa:text/html,x", " data:text/html,x", "vbscript:x", "blob:http://localhost/x"]) home(value);
+  });
+
+  it("keeps an absolute URL of any host on this site, or goes home", () => {
+    home("http:evil.example");
+    home("https:evil.example");
+    home("http:/\\evil.example/x");
+    home("///evil.example");
+    home("////evil.example/x");
+    expect(safeCallbackPath("https://user:pass@evil.example/x?y=1")).toBe("/x?y=1");
+  });
+
+  it("goes home for very long values and takes only the first of many", () => {
+    home(`/${"a".repeat(5_000)}`);
+    home(`/${"é".repeat(1_000)}`); // short as typed, too long once percent-encoded
+    expect(safeCallbackPath(["/devices", ...Array.from({ length: 100 }, () => "//evil.example")])).toBe("/devices");
+  });
+
+  it.each([
+    ["/caf\u00e9?q=a b", "/caf%C3%A9?q=a%20b"],
+    ["/devices?next=//evil.example", "/devices?next=//evil.example"],
+    ["/devices/./abc/../xyz", "/devices/xyz"],
+    ["/devices?q=a%2Fb", "/devices?q=a%2Fb"],
+  ])("returns %j in its serialised form %j, the same ASCII for a Location header and location.assign", (value, path) => {
+    expect(safeCallbackPath(value)).toBe(path);
+  });
+
+  it("is a fixed point: what it returns, checked again, comes back unchanged", () => {
+    for (const value of ["/devices/abc?range=24h", "/caf\u00e9?q=a b", "/x?y='\"<>", "/.//evil.example", "/a/./b/../c?d#e"]) {
+      const once = safeCallbackPath(value);
+      expect(safeCallbackPath(once)).toBe(once);
+    }
+  });
+});
+
+describe("sameOriginPath", () => {
+  it("keeps the sign-in page, which next-auth's sign-out goes to", () => {
+    expect(sameOriginPath("/login")).toBe("/login");
+    expect(sameOriginPath("http://localhost:3000/login?error=x")).toBe("/login?error=x");
+    expect(sameOriginPath("/..//evil.example")).toBe("/");
   });
 });
