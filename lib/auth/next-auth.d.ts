@@ -5,6 +5,8 @@ import type { Role } from "@/lib/generated/prisma/client";
 declare module "next-auth" {
   interface Session {
     user: DefaultSession["user"] & { id: string; role: Role };
+    /** When the person signed in, in milliseconds (lib/auth/session.ts sessionIsCurrent). */
+    signedInAt?: number;
   }
   interface User {
     role: Role;
@@ -14,5 +16,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role: Role;
+    /** Set at sign-in and kept when next-auth refreshes the token (which renews `iat`). */
+    signedInAt?: number;
   }
 }

@@ -1,5 +1,5 @@
 // Who is signed in: read from the session cookie, then checked against the database on every request,
-// so that a disabled user or a changed role takes effect at once.
+// so that a disabled user, a changed role or a sign-out elsewhere takes effect at once.
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
@@ -13,14 +13,27 @@ import type { Role } from "@/lib/generated/prisma/client";
 import { authOptions } from "./options";
 import { sessionUserSql } from "./sql";
 
-type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
+type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; sessionsValidAfter: Date | null };
+
+/**
+ * Whether a session signed in at `signedInAt` (milliseconds) still stands for this user: not when
+ * they are disabled, nor when it was signed in at or before their sessionsValidAfter (a sign-out,
+ * role change, disable or password change since). A tie is refused: a sign-in in the very
+ * millisecond of the stamp only has to sign in again. A session from before Gatehouse put the time
+ * in the token has none, and ends at the first stamp.
+ */
+export function sessionIsCurrent(user: Pick<UserRow, "disabledAt" | "sessionsValidAfter">, signedInAt: number | undefined): boolean {
+  if (user.disabledAt) return false;
+  if (!user.sessionsValidAfter) return true;
+  return typeof signedInAt === "number" && signedInAt > user.sessionsValidAfter.getTime();
+}
 
 export const getCurrentUser = cache(async (): Promise<Person | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
   const [[user], requestHeaders] = await Promise.all([db.$queryRaw<UserRow[]>(sessionUserSql(id)), headers()]);
-  if (!user || user.disabledAt) return null;
+  if (!user || !sessionIsCurrent(user, session.signedInAt)) return null;
   return {
     type: "person",
     userId: user.id,

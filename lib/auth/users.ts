@@ -7,8 +7,9 @@ import { formatScopes, parseScopes } from "@/lib/access/scopes";
 import { forgetVerified } from "@/lib/access/verified-cache";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/client";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
+import { DAY_MS } from "@/lib/time";
 import { revokeAllTokens } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
 
@@ -58,12 +59,13 @@ export async function getOwnProfile(caller: Caller): Promise<Profile> {
   return db.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
 }
 
-type RoleChange = { changed: boolean; narrowed: number; revoked: number };
+type RoleChange = { changed: boolean; narrowed: number; revoked: number; clamped: number };
 
 /**
- * Changes a user's role. A downgrade narrows every live token to the new role's scopes at once
- * (verification narrows on use too, but the stored scopes should say what a token can do), and
- * revokes a token left with none.
+ * Changes a user's role and ends their sessions, so that they sign in again under it. A downgrade
+ * narrows every live token to the new role's scopes at once (verification narrows on use too, but
+ * the stored scopes should say what a token can do), revokes a token left with none, and brings
+ * forward any expiry past the new role's maximum lifetime from now.
  */
 export async function changeUserRole(caller: Caller, userId: string, role: Role): Promise<RoleChange> {
   assertAdmin(caller, "change roles");
@@ -71,8 +73,8 @@ export async function changeUserRole(caller: Caller, userId: string, role: Role)
   if (userId === caller.userId && role !== "ADMIN") throw new Refusal("You cannot remove your own admin role", "invalid", "role");
   const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
   if (!user) throw new Refusal("No such user", "not_found");
-  if (user.role === role) return { changed: false, narrowed: 0, revoked: 0 };
-  const allowed = (await getPolicy(role)).scopes;
+  if (user.role === role) return { changed: false, narrowed: 0, revoked: 0, clamped: 0 };
+  const policy = await getPolicy(role);
 
   const change = await transaction(async (tx) => {
     // Gatehouse never loses its last active admin, even to two admins demoting each other at once.
@@ -80,30 +82,37 @@ export async function changeUserRole(caller: Caller, userId: string, role: Role)
       const others = await tx.user.count({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } } });
       if (others === 0) throw new Refusal("Gatehouse needs at least one other active admin first", "invalid", "role");
     }
+    const now = new Date();
     // The role is written first so that no token read below can be issued under the old role meanwhile.
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, scopes: true } });
+    await tx.user.update({ where: { id: userId }, data: { role, sessionsValidAfter: now } });
+    const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, scopes: true, expiresAt: true } });
+    const latest = new Date(now.getTime() + policy.maxLifetimeDays * DAY_MS);
     const narrowed: string[] = [];
     const revoked: string[] = [];
-    const now = new Date();
+    const clamped: string[] = [];
     for (const token of tokens) {
       const held = parseScopes(token.scopes);
-      const kept = held.filter((scope) => allowed.includes(scope));
-      if (kept.length === held.length) continue;
-      if (kept.length === 0) {
+      const kept = held.filter((scope) => policy.scopes.includes(scope));
+      if (kept.length === 0 && held.length > 0) {
         await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: now, revokedReason: "role changed" } });
         await appendAudit({ actor: caller, action: "token.revoked", target: { type: "token", id: token.id }, detail: { reason: "role changed" } }, tx);
         revoked.push(token.id);
-      } else {
-        await tx.apiToken.update({ where: { id: token.id }, data: { scopes: formatScopes(kept) } });
+        continue;
+      }
+      const data: Prisma.ApiTokenUpdateInput = {};
+      if (kept.length < held.length) {
+        data.scopes = formatScopes(kept);
         narrowed.push(token.id);
       }
+      if (token.expiresAt > latest) {
+        data.expiresAt = latest;
+        clamped.push(token.id);
+      }
+      if (Object.keys(data).length > 0) await tx.apiToken.update({ where: { id: token.id }, data });
     }
-    await appendAudit(
-      { actor: caller, action: "user.role_changed", target: { type: "user", id: userId }, detail: { from: user.role, to: role, narrowed, revoked } },
-      tx,
-    );
-    return { changed: true, narrowed: narrowed.length, revoked: revoked.length };
+    const detail = { from: user.role, to: role, narrowed, revoked, clamped, clampedTo: clamped.length > 0 ? latest.toISOString() : undefined };
+    await appendAudit({ actor: caller, action: "user.role_changed", target: { type: "user", id: userId }, detail }, tx);
+    return { changed: true, narrowed: narrowed.length, revoked: revoked.length, clamped: clamped.length };
   });
   forgetVerified({ userId });
   return change;
@@ -112,8 +121,8 @@ export async function changeUserRole(caller: Caller, userId: string, role: Role)
 type DisabledChange = { changed: boolean; revoked: number };
 
 /**
- * Disables or enables a user. Disabling revokes every token they hold; enabling leaves those
- * revoked, so that access comes back only through newly issued tokens.
+ * Disables or enables a user. Disabling ends their sessions and revokes every token they hold;
+ * enabling leaves those revoked, so that access comes back only through newly issued tokens.
  */
 export async function setUserDisabled(caller: Caller, userId: string, disabled: boolean): Promise<DisabledChange> {
   assertAdmin(caller, "disable users");
@@ -122,9 +131,10 @@ export async function setUserDisabled(caller: Caller, userId: string, disabled: 
   if (!user) throw new Refusal("No such user", "not_found");
 
   const changed = await transaction(async (tx) => {
+    const now = new Date();
     const { count } = await tx.user.updateMany({
       where: { id: userId, disabledAt: disabled ? null : { not: null } },
-      data: { disabledAt: disabled ? new Date() : null },
+      data: disabled ? { disabledAt: now, sessionsValidAfter: now } : { disabledAt: null },
     });
     if (count > 0) await appendAudit({ actor: caller, action: disabled ? "user.disabled" : "user.enabled", target: { type: "user", id: userId } }, tx);
     return count > 0;
@@ -134,4 +144,30 @@ export async function setUserDisabled(caller: Caller, userId: string, disabled: 
   // refuses a disabled owner's tokens, so a failure between the two never leaves a token working.
   const revoked = disabled && changed ? await revokeAllTokens(caller, userId, "user disabled") : 0;
   return { changed, revoked };
+}
+
+/**
+ * Ends every session the user holds, copies of their cookie included: lib/auth/session.ts refuses a
+ * session signed in at or before the stamp this sets. A person may end their own, an admin anyone's.
+ * A password change (there is none yet) is to call this inside the transaction that writes the new
+ * hash, passing that transaction as the client.
+ */
+export async function endSessions(caller: Caller, userId: string, client: Prisma.TransactionClient = db): Promise<void> {
+  if (caller.type !== "person" || caller.userId !== userId) assertAdmin(caller, "end another user's sessions");
+  const { count } = await client.user.updateMany({ where: { id: userId }, data: { sessionsValidAfter: new Date() } });
+  if (count === 0) throw new Refusal("No such user", "not_found");
+  await appendAudit({ actor: caller, action: "user.sessions_ended", target: { type: "user", id: userId } }, client);
+}
+
+/**
+ * Sign-out (next-auth's signOut event in lib/auth/options.ts, which has the session's token but no
+ * request): ends every session of the user, so that a copy of the cookie stops working too. Only a
+ * session that is still current may do it, so that a stale copy cannot sign its owner out again and
+ * again; the condition is lib/auth/session.ts's sessionIsCurrent, as a where clause.
+ */
+export async function endSessionsAtSignOut(userId: string, signedInAt: number | undefined): Promise<boolean> {
+  const current: Prisma.UserWhereInput[] = [{ sessionsValidAfter: null }];
+  if (signedInAt !== undefined) current.push({ sessionsValidAfter: { lt: new Date(signedInAt) } });
+  const { count } = await db.user.updateMany({ where: { id: userId, disabledAt: null, OR: current }, data: { sessionsValidAfter: new Date() } });
+  return count > 0;
 }
