@@ -96,10 +96,13 @@ export const TelemetryQuery = z
     if (span <= 0) ctx.addIssue({ code: "custom", path: ["from"], message: "`from` must be before `to`" });
     if (span > MAX_RANGE_DAYS * DAY_MS) ctx.addIssue({ code: "custom", path: ["from"], message: `The range may span at most ${MAX_RANGE_DAYS} days` });
     const bucketMs = (q.bucket ?? autoBucketSeconds(span)) * SECOND_MS;
-    if (span / bucketMs > MAX_POINTS) ctx.addIssue({ code: "custom", path: ["bucket"], message: `At most ${MAX_POINTS} buckets; choose a larger bucket` });
     // Whole buckets only, so that every bucket holds all of its readings, from rollups or raw alike.
     const alignedFrom = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
     const alignedTo = new Date(Math.ceil(to.getTime() / bucketMs) * bucketMs);
+    // Counted on the widened range, which is what is read: the requested one can be a bucket short.
+    if ((alignedTo.getTime() - alignedFrom.getTime()) / bucketMs > MAX_POINTS) {
+      ctx.addIssue({ code: "custom", path: ["bucket"], message: `At most ${MAX_POINTS} buckets; choose a larger bucket` });
+    }
     return { from: alignedFrom, to: alignedTo, bucketMs, metric: q.metric };
   });
 

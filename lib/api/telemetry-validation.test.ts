@@ -1,7 +1,7 @@
 // Telemetry through the API, refused: bad readings store nothing, bad queries name their field.
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/factories";
-import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { MAX_BATCH, MAX_READING } from "./schemas";
 import { apiClient, deviceOf, expectProblem, storedReadings, telemetryCalls, userWithToken } from "@/lib/testing/api-client";
 
@@ -152,6 +152,17 @@ describe("invalid telemetry queries", () => {
     const result = await read(id, query);
     expectProblem(result, 400, "invalid_request", [owner.token]);
     expect(result.body.errors[field]).toEqual(expect.arrayContaining([expect.any(String)]));
+  });
+
+  // Regression test: the bucket limit was counted on the range asked for, before it was widened to
+  // whole buckets, so 5,000 one-minute buckets from half a minute past became 5,001 read.
+  it("counts the bucket limit on the range as widened to whole buckets", async () => {
+    const from = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - 6_000 * MINUTE_MS + 30 * SECOND_MS;
+    const asked = await read(id, `from=${iso(from)}&to=${iso(from + 5_000 * MINUTE_MS)}&bucket=60`);
+    expectProblem(asked, 400, "invalid_request", [owner.token]);
+    expect(asked.body.errors.bucket).toEqual([expect.stringContaining("5000 buckets")]);
+    const aligned = from - 30 * SECOND_MS;
+    expect((await read(id, `from=${iso(aligned)}&to=${iso(aligned + 5_000 * MINUTE_MS)}&bucket=60`)).status).toBe(200);
   });
 
   it("accepts a range of exactly 366 days, choosing a bucket itself", async () => {
