@@ -1,6 +1,6 @@
-// Rate limits for the device API and for sign-in: fixed one-minute windows counted in the database,
-// so that every app instance shares them. One statement counts every key and reads the counts back;
-// a row per key and window is all it keeps.
+// Rate limits for the device API: fixed one-minute windows counted in the database, so that every
+// app instance shares them (sign-in counts failures instead: lib/auth/throttle.ts). One statement
+// counts every key and reads the counts back; a row per key and window is all it keeps.
 import "server-only";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";

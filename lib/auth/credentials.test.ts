@@ -1,6 +1,20 @@
-import { describe, expect, it } from "vitest";
+import crypto from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createUser, testDb } from "@/lib/testing/factories";
-import { authenticate, SIGN_IN_LIMITS } from "./credentials";
+import { authenticate } from "./credentials";
+import { verifyPassword } from "./password";
+import { recordSignIn } from "./sign-in-events";
+
+vi.mock("./password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./password")>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+vi.mock("./sign-in-events", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./sign-in-events")>();
+  return { ...actual, recordSignIn: vi.fn(actual.recordSignIn) };
+});
+
+afterEach(() => vi.clearAllMocks());
 
 const PASSWORD = "a long and correct password";
 
@@ -75,20 +89,97 @@ describe("authenticate", () => {
   });
 });
 
-describe("sign-in throttling", () => {
-  it("refuses even the right password after too many attempts for one email, and leaves others alone", async () => {
-    const user = await createUser({ password: "correct horse battery staple" });
-    const other = await createUser({ password: "another good passphrase" });
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) expect(await authenticate({ email: user.email, password: `wrong ${i}` })).toBeNull();
-    expect(await authenticate({ email: user.email, password: "correct horse battery staple" })).toBeNull();
-    expect(await authenticate({ email: other.email, password: "another good passphrase" })).not.toBeNull();
+describe("refusals", () => {
+  const WRONG = "not the password at all";
+  const address = () => `2001:db8::${crypto.randomBytes(2).toString("hex")}:${crypto.randomBytes(2).toString("hex")}`;
+  const unknownEmail = () => `nobody-${crypto.randomUUID()}@test.gatehouse.local`;
+
+  /** A known user's email, locked from `ip` by failures just now. */
+  async function throttledEmail(ip: string, now: number) {
+    const user = await createUser({ password: PASSWORD });
+    for (let i = 0; i < 10; i++) await authenticate({ email: user.email, password: WRONG }, ip, now);
+    return user;
+  }
+
+  it("look alike for unknown, disabled, wrong-password and throttled attempts, and only a throttled one skips the hash", async () => {
+    const ip = address();
+    const user = await createUser({ password: PASSWORD });
+    const disabled = await createUser({ password: PASSWORD, disabled: true });
+    const now = Date.now();
+    const lockedFrom = address();
+    const throttled = await throttledEmail(lockedFrom, now);
+    const checks: number[] = [];
+    const answers: unknown[] = [];
+    for (const [email, password, from] of [
+      [unknownEmail(), PASSWORD, ip],
+      [disabled.email, PASSWORD, ip],
+      [user.email, WRONG, ip],
+      [throttled.email, PASSWORD, lockedFrom],
+    ] as const) {
+      vi.mocked(verifyPassword).mockClear();
+      answers.push(await authenticate({ email, password }, from, now));
+      checks.push(vi.mocked(verifyPassword).mock.calls.length);
+    }
+    expect(answers.map((answer) => answer === null)).toEqual([true, true, true, true]);
+    expect(checks).toEqual([1, 1, 1, 0]);
   });
 
-  it("limits one client address across emails", async () => {
-    const ip = "192.0.2.77";
-    const user = await createUser({ password: "correct horse battery staple" });
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp; i++) await authenticate({ email: `nobody-${i}@example.com`, password: "x" }, ip);
-    expect(await authenticate({ email: user.email, password: "correct horse battery staple" }, ip)).toBeNull();
-    expect(await authenticate({ email: user.email, password: "correct horse battery staple" }, "192.0.2.78")).not.toBeNull();
+  it("take about as long for an unknown email as for a known one", async () => {
+    const user = await createUser({ password: PASSWORD });
+    const disabled = await createUser({ password: PASSWORD, disabled: true });
+    await authenticate({ email: unknownEmail(), password: PASSWORD }); // makes the dummy hash once
+    const time = async (email: string, password: string) => {
+      const start = performance.now();
+      await authenticate({ email, password }, address());
+      return performance.now() - start;
+    };
+    const samples: Record<"unknown" | "wrong" | "disabled", number[]> = { unknown: [], wrong: [], disabled: [] };
+    for (let i = 0; i < 7; i++) {
+      samples.unknown.push(await time(unknownEmail(), PASSWORD));
+      samples.wrong.push(await time(user.email, WRONG));
+      samples.disabled.push(await time(disabled.email, PASSWORD));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    for (const known of [samples.wrong, samples.disabled]) {
+      const ratio = median(samples.unknown) / median(known);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
+    }
+  });
+
+  it("are each recorded, like a success, and never with the password", async () => {
+    const ip = address();
+    const user = await createUser({ password: PASSWORD });
+    const disabled = await createUser({ password: PASSWORD, disabled: true });
+    const unknown = unknownEmail();
+    const now = Date.now();
+    const throttled = await throttledEmail(ip, now);
+    vi.mocked(recordSignIn).mockClear();
+    await authenticate({ email: user.email, password: WRONG }, ip, now);
+    await authenticate({ email: disabled.email, password: PASSWORD }, ip, now);
+    await authenticate({ email: unknown, password: PASSWORD }, ip, now);
+    await authenticate({ email: throttled.email, password: PASSWORD }, ip, now);
+    await authenticate({ email: user.email, password: PASSWORD }, ip, now);
+    const events = vi.mocked(recordSignIn).mock.calls.map(([event]) => event);
+    expect(events).toEqual([
+      { outcome: "failure", email: user.email, userId: user.id, ip },
+      { outcome: "failure", email: disabled.email, userId: disabled.id, ip },
+      { outcome: "failure", email: unknown, ip },
+      { outcome: "throttled", email: throttled.email, ip },
+      { outcome: "success", email: user.email, user: { id: user.id, email: user.email, name: user.name, role: user.role }, ip },
+    ]);
+    expect(JSON.stringify(events)).not.toContain(PASSWORD);
+    expect(JSON.stringify(events)).not.toContain(WRONG);
+  });
+
+  it("write no audit record; a success writes one, with the person and the address", async () => {
+    const ip = address();
+    const user = await createUser({ password: PASSWORD });
+    await authenticate({ email: user.email, password: WRONG }, ip);
+    expect(await testDb().auditEvent.count({ where: { OR: [{ actorId: user.id }, { targetId: user.id }] } })).toBe(0);
+    await authenticate({ email: user.email, password: PASSWORD }, ip);
+    const events = await testDb().auditEvent.findMany({ where: { targetId: user.id } });
+    expect(events).toMatchObject([{ action: "user.signed_in", actorType: "user", actorId: user.id, targetType: "user", ip, detail: "{}" }]);
+    expect(JSON.stringify(events)).not.toContain(PASSWORD);
   });
 });

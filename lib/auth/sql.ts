@@ -8,3 +8,45 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export function sessionUserSql(userId: string): Prisma.Sql {
   return Prisma.sql`SELECT "id", "email", "name", "role", "disabledAt", "sessionsValidAfter" FROM "User" WHERE "id" = ${userId}`;
 }
+
+/** One sign-in throttle key and its rule (lib/auth/throttle.ts). */
+export type ThrottleKey = { key: string; threshold: number; capMs: number; waivable: boolean };
+
+/**
+ * Counts a sign-in attempt as a failure on every key, unless one of them is locked: then it changes
+ * nothing (no row). One statement, so that simultaneous attempts on any instance are counted one
+ * after another and cannot all pass the check before any is counted. A key with `threshold`
+ * failures or more is locked for 2^(failures - threshold) s after its last one, at most capMs; its
+ * count restarts at 1 once forgetMs have passed since the last. A success from the pair key within
+ * trustMs waives the waivable keys' locks. For PostgreSQL: LEAST for MIN, a bigint for <<.
+ */
+export function claimSignInSql(keys: ThrottleKey[], pairKey: string | null, now: number, forgetMs: number, trustMs: number): Prisma.Sql {
+  const rules = Prisma.join(keys.map(({ key, threshold, capMs, waivable }) => Prisma.sql`(${key}, ${threshold}, ${capMs}, ${waivable ? 1 : 0})`));
+  return Prisma.sql`
+    WITH "rule" ("key", "threshold", "capMs", "waivable") AS (VALUES ${rules})
+    INSERT INTO "SignInThrottle" ("key", "failures", "lastFailureAt")
+    SELECT "key", 1, ${now} FROM "rule"
+    WHERE NOT EXISTS (
+      SELECT 1 FROM "SignInThrottle" t JOIN "rule" r ON r."key" = t."key"
+      WHERE t."failures" >= r."threshold"
+        AND ${now} < t."lastFailureAt" + MIN(r."capMs", 1000 << MIN(t."failures" - r."threshold", 20))
+        AND NOT (r."waivable" AND EXISTS (SELECT 1 FROM "SignInThrottle" p WHERE p."key" = ${pairKey} AND p."succeededAt" > ${now - trustMs})))
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "SignInThrottle"."lastFailureAt" <= ${now - forgetMs} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+      "previousFailureAt" = "SignInThrottle"."lastFailureAt",
+      "lastFailureAt" = ${now}`;
+}
+
+/**
+ * Takes back the failure claimSignInSql counted at `claimedAt`, for an attempt that turned out to
+ * be a success: one fewer, and the previous failure time back unless another attempt was counted
+ * since; and notes the success on the pair key.
+ */
+export function releaseSignInSql(keys: string[], pairKey: string | null, claimedAt: number): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "SignInThrottle" SET
+      "failures" = MAX("failures" - 1, 0),
+      "lastFailureAt" = CASE WHEN "lastFailureAt" = ${claimedAt} THEN COALESCE("previousFailureAt", "lastFailureAt") ELSE "lastFailureAt" END,
+      "succeededAt" = CASE WHEN "key" = ${pairKey} THEN ${claimedAt} ELSE "succeededAt" END
+    WHERE "key" IN (${Prisma.join(keys)})`;
+}
