@@ -4,6 +4,7 @@
 // its caller itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiProblem } from "@/lib/api/problem";
+import { unparsableCallback } from "@/lib/auth/callback-path";
 import { env } from "@/lib/env";
 import { guardRequest, isApiPath, type Verdict } from "@/lib/request-guard";
 import { contentSecurityPolicy, HSTS, newNonce, NONCE_HEADER } from "@/lib/security-headers";
@@ -20,7 +21,10 @@ const PAGE_TEXT: Record<Verdict["reason"], [title: string, detail: string]> = {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const verdict = guardRequest({ method: request.method, pathname, serverAction: request.headers.has("next-action") });
-  if (!verdict) return isApiPath(pathname) ? withHsts(NextResponse.next()) : withPolicy(request);
+  if (!verdict) {
+    if (pathname.startsWith("/api/auth/")) return withHsts(withParsableCallback(request));
+    return isApiPath(pathname) ? withHsts(NextResponse.next()) : withPolicy(request);
+  }
   const headers: Record<string, string> = verdict.status === 405 ? { allow: verdict.allow } : {};
   if (isApiPath(pathname)) {
     const problem = verdict.status === 400 ? new ApiProblem("invalid_request", "The path is not validly percent-encoded") : new ApiProblem("method_not_allowed", `${request.method} is not allowed here`, { headers });
@@ -39,6 +43,26 @@ function withPolicy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return withHsts(response);
+}
+
+/** The names next-auth's callback-URL cookie may have: its own, plain and Secure, and ours (lib/auth/cookies.ts). */
+const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url", "__Secure-gatehouse.callback-url"];
+
+/**
+ * An auth request goes on with a callback-URL cookie that next-auth could not parse replaced by
+ * the checked path (the query's is replaced in app/api/auth/[...nextauth]/route.ts, where next-auth
+ * reads it).
+ */
+function withParsableCallback(request: NextRequest): NextResponse {
+  let replaced = false;
+  for (const name of CALLBACK_COOKIES) {
+    const value = request.cookies.get(name)?.value;
+    const path = value === undefined ? null : unparsableCallback(value, request.nextUrl.origin);
+    if (path === null) continue;
+    request.cookies.set(name, path);
+    replaced = true;
+  }
+  return replaced ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
 }
 
 function withHsts(response: NextResponse): NextResponse {

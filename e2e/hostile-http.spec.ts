@@ -125,3 +125,24 @@ test("a spoofed Host or X-Forwarded-Host never sends anyone to that host", async
     }
   }
 });
+
+test.describe("a callback URL next-auth cannot parse", () => {
+  const BAD = ["javascript:alert(1)", "%", "https://[::1", "http://a b", "data:text/html,x", "\\\\evil.example"];
+  for (const value of BAD) {
+    test(`in the query or the cookie is never a 500: ${value}`, async () => {
+      for (const path of ["/api/auth/signin/credentials", "/api/auth/callback/credentials", "/api/auth/signout", "/api/auth/signin", "/api/auth/session"]) {
+        for (const method of ["GET", "POST"]) {
+          if (method === "GET" && path.endsWith("/callback/credentials")) continue;
+          const inQuery = await send({ method, path: `${path}?callbackUrl=${encodeURIComponent(value)}` });
+          const inCookie = await send({ method, path, headers: { cookie: `next-auth.callback-url=${encodeURIComponent(value)}` } });
+          for (const [where, answer] of [["query", inQuery], ["cookie", inCookie]] as const) {
+            const label = `${method} ${path} ${where}`;
+            expect(answer.status, `${label}: ${answer.body.slice(0, 120)}`).toBeLessThan(500);
+            expect(answer.body, label).not.toMatch(STACK);
+            expect(answer.location, label).not.toMatch(/^(javascript|data):|evil\.example/i);
+          }
+        }
+      }
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, sameOriginPath } from "./callback-path";
+import { safeCallbackPath, sameOriginPath, unparsableCallback } from "./callback-path";
 
 describe("safeCallbackPath", () => {
   it("goes home when there is no callback", () => {
@@ -128,5 +128,19 @@ describe("sameOriginPath", () => {
     expect(sameOriginPath("/login")).toBe("/login");
     expect(sameOriginPath("http://localhost:3000/login?error=x")).toBe("/login?error=x");
     expect(sameOriginPath("/..//evil.example")).toBe("/");
+  });
+});
+
+describe("unparsableCallback", () => {
+  const origin = "http://localhost:3000";
+  it("leaves a callback URL next-auth can parse, absolute or a path", () => {
+    for (const value of ["/devices", "http://localhost:3000/settings/tokens", "https://elsewhere.example/x"]) expect(unparsableCallback(value, origin), value).toBeNull();
+  });
+
+  it("replaces one it cannot, which it would answer with a 500, by the checked path", () => {
+    expect(unparsableCallback("javascript:alert(1)", origin)).toBe("/");
+    expect(unparsableCallback("%", origin)).toBe("/");
+    expect(unparsableCallback("https://[::1", origin)).toBe("/");
+    expect(unparsableCallback("devices/abc", origin)).toBe("/");
   });
 });

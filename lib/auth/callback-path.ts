@@ -64,3 +64,16 @@ export function safeCallbackPath(value: string | string[] | undefined): string {
   const path = sameOriginPath(value);
   return /^\/login(\/|\?|$)/i.test(path) ? "/" : path;
 }
+
+/**
+ * The checked path to hand next-auth instead of a callback URL it cannot parse, or null for one it
+ * can: next-auth answers an unparseable one, in the query or in its cookie, with a 500.
+ */
+export function unparsableCallback(value: string, origin: string): string | null {
+  try {
+    if (/^https?:$/.test(new URL(value, value.startsWith("/") ? origin : undefined).protocol)) return null;
+  } catch {
+    // Not a URL at all: replaced below.
+  }
+  return sameOriginPath(value);
+}
