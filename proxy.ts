@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { guardRequest, isApiPath, type Verdict } from "@/lib/request-guard";
 import { contentSecurityPolicy, HSTS, newNonce, NONCE_HEADER } from "@/lib/security-headers";
 
+const PUBLIC_ORIGIN = new URL(env.NEXTAUTH_URL).origin;
 const HTTPS = new URL(env.NEXTAUTH_URL).protocol === "https:";
 /** The plain error page has no script, style or image at all. */
 const ERROR_PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -16,11 +17,19 @@ const ERROR_PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'non
 const PAGE_TEXT: Record<Verdict["reason"], [title: string, detail: string]> = {
   path: ["Bad request", "The address is not valid: part of it is encoded wrongly."],
   method: ["Method not allowed", "This page can only be opened, not sent to."],
+  origin: ["Forbidden", "This request came from another site."],
 };
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const verdict = guardRequest({ method: request.method, pathname, serverAction: request.headers.has("next-action") });
+  const verdict = guardRequest({
+    method: request.method,
+    pathname,
+    serverAction: request.headers.has("next-action"),
+    origin: request.headers.get("origin"),
+    host: request.headers.get("host"),
+    publicOrigin: PUBLIC_ORIGIN,
+  });
   if (!verdict) {
     if (pathname.startsWith("/api/auth/")) return withHsts(withParsableCallback(request));
     return isApiPath(pathname) ? withHsts(NextResponse.next()) : withPolicy(request);

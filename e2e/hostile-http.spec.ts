@@ -146,3 +146,22 @@ test.describe("a callback URL next-auth cannot parse", () => {
     });
   }
 });
+
+test("a server action from a foreign or opaque origin answers 403, not Next's 500", async () => {
+  for (const origin of ["https://evil.example", "null", "http://localhost:1"]) {
+    for (const path of ["/", "/settings/tokens", "/login"]) {
+      const answer = await send({ method: "POST", path, body: "[]", headers: { "next-action": "0".repeat(40), origin, "content-type": "text/plain;charset=UTF-8" } });
+      expectAnswer(answer, 403, `${origin} ${path}`);
+    }
+  }
+});
+
+test("a forged X-Forwarded-For is never a 500", async () => {
+  for (const value of ["::::", "999.999.999.999", "x".repeat(5000), "1.2.3.4, , ,", "127.0.0.1, 10.0.0.1, 203.0.113.9"]) {
+    for (const path of ["/api/v1/devices", "/api/v1/me", "/login", "/api/auth/session"]) {
+      const answer = await send({ method: "GET", path, headers: { "x-forwarded-for": value } });
+      expect(answer.status, `${path} ${value.slice(0, 20)}`).toBeLessThan(500);
+      expect(answer.body).not.toMatch(STACK);
+    }
+  }
+});

@@ -39,4 +39,11 @@ describe("guardRequest", () => {
       expect(page(method, "/settings/tokens"), method).toEqual({ status: 405, reason: "method", allow: "GET, HEAD" });
     }
   });
+
+  it("refuses a server action sent from another site with 403, as Next would with a 500", () => {
+    const action = (origin: string | null, host = "localhost:3000") => guardRequest({ method: "POST", pathname: "/settings/tokens", serverAction: true, origin, host, publicOrigin: "https://gatehouse.example" });
+    for (const origin of ["https://evil.example", "null", "http://localhost:3001", "not a url"]) expect(action(origin), origin).toEqual({ status: 403, reason: "origin" });
+    // This site, by its public origin or by the host the request came to; a request without Origin is Next's to judge.
+    for (const origin of ["https://gatehouse.example", "http://localhost:3000", null]) expect(action(origin), String(origin)).toBeNull();
+  });
 });

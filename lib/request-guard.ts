@@ -9,14 +9,36 @@ const PAGE_METHODS = new Set(["GET", "HEAD"]);
 /** API paths that take fewer methods: next-auth's credentials callback answers anything but a POST with a 500. */
 const ONLY: [path: RegExp, methods: string[]][] = [[/^\/api\/auth\/callback\/credentials\/?$/i, ["POST"]]];
 
-export type Verdict = { status: 400; reason: "path" } | { status: 405; reason: "method"; allow: string };
+export type Verdict = { status: 400; reason: "path" } | { status: 403; reason: "origin" } | { status: 405; reason: "method"; allow: string };
 
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
 }
 
+type Incoming = {
+  method: string;
+  pathname: string;
+  /** Whether it names a server action (the Next-Action header). */
+  serverAction: boolean;
+  /** The Origin header, the Host header, and this site's public origin (NEXTAUTH_URL). */
+  origin?: string | null;
+  host?: string | null;
+  publicOrigin?: string;
+};
+
+/** Whether an Origin header names another site: neither the public origin nor the host the request was sent to. */
+function isForeign({ origin, host, publicOrigin }: Incoming): boolean {
+  if (origin == null || origin === publicOrigin) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    // "null" (an opaque origin) or garbage.
+    return true;
+  }
+}
+
 /** Why the request is refused, or null to let it through. */
-export function guardRequest(request: { method: string; pathname: string; serverAction: boolean }): Verdict | null {
+export function guardRequest(request: Incoming): Verdict | null {
   try {
     decodeURIComponent(request.pathname);
   } catch {
@@ -29,6 +51,10 @@ export function guardRequest(request: { method: string; pathname: string; server
   }
   // A form posted without JavaScript that imitates a server action carries no Next-Action header,
   // and no page of Gatehouse takes a plain POST.
-  if (PAGE_METHODS.has(method) || (method === "POST" && request.serverAction)) return null;
+  if (PAGE_METHODS.has(method)) return null;
+  if (method === "POST" && request.serverAction) {
+    // Next refuses a server action from another site itself, as it does here, but with a 500.
+    return isForeign(request) ? { status: 403, reason: "origin" } : null;
+  }
   return { status: 405, reason: "method", allow: [...PAGE_METHODS].join(", ") };
 }
