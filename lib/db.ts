@@ -10,9 +10,15 @@ const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient };
 // for pages and server actions, and one process should hold one connection, not one a bundle.
 export const db = (globalForDb.gatehouseDb ??= connectDatabase(env.DATABASE_URL));
 
-/** Whether SQLite refused a write because another connection holds or changed the database. */
+/**
+ * Whether SQLite refused a write because another connection holds or changed the database. Through
+ * Prisma's driver adapter it arrives as P1008 "Operation has timed out", with SQLite's own code
+ * (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT) kept under meta.driverAdapterError.
+ */
 export function isBusy(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const { code, message, meta } = (error ?? {}) as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } };
+  const cause = meta?.driverAdapterError?.cause;
+  if (typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY")) return true;
   return (typeof code === "string" && code.startsWith("SQLITE_BUSY")) || (typeof message === "string" && message.includes("database is locked"));
 }
 
