@@ -23,13 +23,26 @@ export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT)
     }
     chunks.push(value);
   }
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"), refuseLoneSurrogates);
   } catch {
     throw new ApiProblem("invalid_request", "The body is not valid JSON");
   }
+  return body;
 }
 
 function tooLarge(limit: number) {
   return new ApiProblem("payload_too_large", `The body may be at most ${limit} bytes`);
 }
+
+/**
+ * JSON may escape half of a surrogate pair ("\ud800") into a string that is not Unicode at all,
+ * which the database cannot store: such a body is as invalid as malformed JSON.
+ */
+function refuseLoneSurrogates(key: string, value: unknown): unknown {
+  if (LONE_SURROGATE.test(key) || (typeof value === "string" && LONE_SURROGATE.test(value))) throw new Error("not well-formed Unicode");
+  return value;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
