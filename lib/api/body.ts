@@ -23,9 +23,11 @@ export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT)
     }
     chunks.push(value);
   }
+  const text = Buffer.concat(chunks).toString("utf8");
   let body: unknown;
   try {
-    body = JSON.parse(Buffer.concat(chunks).toString("utf8"), refuseLoneSurrogates);
+    // Decoded UTF-8 holds no lone surrogate; only a \u escape can make one, so only then is every string checked.
+    body = SURROGATE_ESCAPE.test(text) ? JSON.parse(text, refuseLoneSurrogates) : JSON.parse(text);
   } catch {
     throw new ApiProblem("invalid_request", "The body is not valid JSON");
   }
@@ -45,4 +47,5 @@ function refuseLoneSurrogates(key: string, value: unknown): unknown {
   return value;
 }
 
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
