@@ -171,3 +171,11 @@ test("next-auth's own redirect keeps to this site and never fails on a hostile c
     expectOnThisSite(url, origin, path, query);
   }
 });
+
+test("the sign-in form posts, so that a press before its script loads never puts the password in a URL", async ({ request }) => {
+  const html = await (await request.get("/login")).text();
+  expect(html).toMatch(/<form[^>]*method="post"/);
+  // Such a press reaches the page as a plain POST, which no page takes.
+  const answer = await request.post("/login", { form: { email: "a@b.example", password: "not in a url" }, maxRedirects: 0 });
+  expect(answer.status()).toBe(405);
+});

@@ -39,7 +39,9 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="login-error">
+    // method="post": a press before the script has loaded must not put the password in the URL (the
+    // proxy answers that POST with 405); once loaded, onSubmit signs in through next-auth.
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby="login-error">
       <div>
         <label htmlFor="email" className="text-sm font-medium">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" className={`${INPUT} mt-1`} aria-invalid={Boolean(error)} aria-describedby="login-error" />
