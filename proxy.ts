@@ -9,8 +9,8 @@ import { env } from "@/lib/env";
 import { guardRequest, isApiPath, type Verdict } from "@/lib/request-guard";
 import { contentSecurityPolicy, HSTS, newNonce, NONCE_HEADER } from "@/lib/security-headers";
 
-const PUBLIC_ORIGIN = new URL(env.NEXTAUTH_URL).origin;
-const HTTPS = new URL(env.NEXTAUTH_URL).protocol === "https:";
+const PUBLIC_URL = new URL(env.NEXTAUTH_URL);
+const HTTPS = PUBLIC_URL.protocol === "https:";
 /** The plain error page has no script, style or image at all. */
 const ERROR_PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -28,7 +28,7 @@ export function proxy(request: NextRequest) {
     serverAction: request.headers.has("next-action"),
     origin: request.headers.get("origin"),
     host: request.headers.get("host"),
-    publicOrigin: PUBLIC_ORIGIN,
+    publicOrigin: PUBLIC_URL.origin,
   });
   if (!verdict) {
     if (pathname.startsWith("/api/auth/")) return withHsts(withParsableCallback(request));

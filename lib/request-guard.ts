@@ -4,8 +4,12 @@
 
 /** Methods the route handlers under /api answer (an unlisted one, such as TRACE, is a 500 in Next). */
 const API_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+/** The Allow header of a 405 under /api. */
+export const API_ALLOW = [...API_METHODS].join(", ");
 /** Pages are read; they take a POST only as a server action, which always names itself in Next-Action. */
 const PAGE_METHODS = new Set(["GET", "HEAD"]);
+/** The Allow header of a 405 on a page. */
+export const PAGE_ALLOW = [...PAGE_METHODS].join(", ");
 /** API paths that take fewer methods: next-auth's credentials callback answers anything but a POST with a 500. */
 const ONLY: [path: RegExp, methods: string[]][] = [[/^\/api\/auth\/callback\/credentials\/?$/i, ["POST"]]];
 
@@ -46,8 +50,9 @@ export function guardRequest(request: Incoming): Verdict | null {
   }
   const method = request.method.toUpperCase();
   if (isApiPath(request.pathname)) {
-    const allowed = ONLY.find(([path]) => path.test(request.pathname))?.[1] ?? [...API_METHODS];
-    return allowed.includes(method) ? null : { status: 405, reason: "method", allow: allowed.join(", ") };
+    const only = ONLY.find(([path]) => path.test(request.pathname))?.[1];
+    if (only ? only.includes(method) : API_METHODS.has(method)) return null;
+    return { status: 405, reason: "method", allow: only ? only.join(", ") : API_ALLOW };
   }
   // A form posted without JavaScript that imitates a server action carries no Next-Action header,
   // and no page of Gatehouse takes a plain POST.
@@ -56,5 +61,5 @@ export function guardRequest(request: Incoming): Verdict | null {
     // Next refuses a server action from another site itself, as it does here, but with a 500.
     return isForeign(request) ? { status: 403, reason: "origin" } : null;
   }
-  return { status: 405, reason: "method", allow: [...PAGE_METHODS].join(", ") };
+  return { status: 405, reason: "method", allow: PAGE_ALLOW };
 }

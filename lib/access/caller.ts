@@ -1,7 +1,7 @@
 // Who is asking: a person signed in to the dashboard, or a verified bearer token of any kind. Both
 // act for one user, with that user's role, and may do only what their scopes allow.
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
-import type { Scope } from "./scopes";
+import { ROLE_SCOPES, type Scope } from "./scopes";
 
 type Acting = {
   /** The user the caller acts for: the person, or the token's owner. */
@@ -15,6 +15,11 @@ type Acting = {
 
 /** Someone signed in through the dashboard, with what the pages show of them. */
 export type Person = Acting & { type: "person"; email: string; name: string };
+
+/** A signed-in user as a Person: their role's scopes (ROLE_SCOPES), and the address they came from. */
+export function personFor(user: { id: string; email: string; name: string; role: Role }, ip: string | null): Person {
+  return { type: "person", userId: user.id, email: user.email, name: user.name, role: user.role, scopes: new Set(ROLE_SCOPES[user.role]), ip };
+}
 
 /** A verified dashboard, personal or device token. */
 export type TokenCaller = Acting & {

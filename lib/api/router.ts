@@ -7,6 +7,7 @@ import { ipFromForwardedFor } from "@/lib/client-ip";
 import { env } from "@/lib/env";
 import { logUnexpected } from "@/lib/error-log";
 import type { TokenCaller } from "@/lib/access/caller";
+import { assertScope } from "@/lib/access/checks";
 import { countRequest, type Limit } from "@/lib/rate-limit";
 import { Refusal } from "@/lib/refusal";
 import { MINUTE_MS } from "@/lib/time";
@@ -102,9 +103,8 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   const verifiedCaller = verified.caller;
   await enforceRateLimits([...ipLimit, ...tokenLimit(verifiedCaller, request.headers.get(PAGE_LOAD_HEADER))]);
   // Checked here too, before the input, so that a token without the scope learns nothing from a
-  // 400; the data functions check again for their other callers.
-  const missing = scopesOf(route).find((scope) => !verifiedCaller.scopes.has(scope));
-  if (missing) throw new ApiProblem("forbidden", `This token lacks the ${missing} scope`);
+  // 400; the data functions check again for their other callers. A refusal answers 403.
+  assertScope(verifiedCaller, ...scopesOf(route));
 
   const params = parse(route.params, rawParams, "path");
   const query = parse(route.query, Object.fromEntries(url.searchParams), "query");

@@ -5,8 +5,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Person } from "@/lib/access/caller";
-import { ROLE_SCOPES } from "@/lib/access/scopes";
+import { personFor, type Person } from "@/lib/access/caller";
 import { ipFromForwardedFor } from "@/lib/client-ip";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/client";
@@ -34,15 +33,7 @@ export const getCurrentUser = cache(async (): Promise<Person | null> => {
   if (!id) return null;
   const [[user], requestHeaders] = await Promise.all([db.$queryRaw<UserRow[]>(sessionUserSql(id)), headers()]);
   if (!user || !sessionIsCurrent(user, session.signedInAt)) return null;
-  return {
-    type: "person",
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    scopes: new Set(ROLE_SCOPES[user.role]),
-    ip: ipFromForwardedFor(requestHeaders.get("x-forwarded-for")),
-  };
+  return personFor(user, ipFromForwardedFor(requestHeaders.get("x-forwarded-for")));
 });
 
 /** The signed-in person, or a redirect to the sign-in page. */

@@ -1,6 +1,6 @@
 // Where every sign-in outcome goes: the hook the audit log builds on (issue 11).
 import "server-only";
-import { ROLE_SCOPES } from "@/lib/access/scopes";
+import { personFor } from "@/lib/access/caller";
 import { appendAudit } from "@/lib/audit/append";
 import type { Role } from "@/lib/generated/prisma/client";
 
@@ -23,7 +23,7 @@ export async function recordSignIn(event: SignInEvent): Promise<void> {
   if (event.outcome !== "success") return;
   const { user, ip } = event;
   await appendAudit({
-    actor: { type: "person", userId: user.id, email: user.email, name: user.name, role: user.role, scopes: new Set(ROLE_SCOPES[user.role]), ip },
+    actor: personFor(user, ip),
     action: "user.signed_in",
     target: { type: "user", id: user.id },
   });

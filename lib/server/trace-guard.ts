@@ -4,9 +4,9 @@
 // parser refuses the first, and the second is not a request event.)
 import http from "node:http";
 import { ApiProblem } from "@/lib/api/problem";
+import { API_ALLOW, PAGE_ALLOW } from "@/lib/request-guard";
 
 const REFUSED = new Set(["TRACE"]);
-const ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 let installed = false;
 
@@ -19,10 +19,10 @@ export function refuseTrace(): void {
     const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
     if (event !== "request" || !REFUSED.has(request.method ?? "")) return emit.call(this, event, ...args);
     if ((request.url ?? "").startsWith("/api/")) {
-      const problem = new ApiProblem("method_not_allowed", `${request.method} is not allowed here`, { headers: { allow: ALLOW } });
+      const problem = new ApiProblem("method_not_allowed", `${request.method} is not allowed here`, { headers: { allow: API_ALLOW } });
       response.writeHead(405, problem.headers()).end(JSON.stringify(problem.body()));
     } else {
-      response.writeHead(405, { allow: ALLOW, "content-type": "text/plain; charset=utf-8" }).end("Method not allowed");
+      response.writeHead(405, { allow: PAGE_ALLOW, "content-type": "text/plain; charset=utf-8" }).end("Method not allowed");
     }
     return true;
   } as typeof http.Server.prototype.emit;

@@ -1,6 +1,6 @@
 // Callers for tests that call lib/ directly: a person with their role's scopes, as a session
 // gives them, or a token caller as verification would make one.
-import type { Person, TokenCaller } from "@/lib/access/caller";
+import { personFor, type Person, type TokenCaller } from "@/lib/access/caller";
 import { ROLE_SCOPES, type Scope } from "@/lib/access/scopes";
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
 
@@ -9,8 +9,7 @@ export const STANDARD_SCOPES: Scope[] = [...ROLE_SCOPES.STANDARD];
 type User = { id: string; role: Role; email?: string; name?: string };
 
 export function personOf(user: User, ip: string | null = "198.51.100.4"): Person {
-  const scopes = new Set(ROLE_SCOPES[user.role]);
-  return { type: "person", userId: user.id, role: user.role, email: user.email ?? "", name: user.name ?? "", scopes, ip };
+  return personFor({ email: "", name: "", ...user }, ip);
 }
 
 /** A token caller of the user's, by default a personal token with every scope its role allows. */
