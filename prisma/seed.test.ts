@@ -55,7 +55,7 @@ function expectedReadings(): number {
   }, 0);
 }
 
-async function storedHash(email: string): Promise<string> {
+async function storedHash(email: string): Promise<string | null> {
   return (await db.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } })).passwordHash;
 }
 

@@ -7,6 +7,8 @@ import { fleetSummary, listOverview } from "@/lib/devices/overview";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
 import { SECOND_MS } from "@/lib/time";
 import { ApiProblem } from "./problem";
+import { adminRoutes } from "./routes-admin";
+import { auditRoutes } from "./routes-audit";
 import { route } from "./route";
 import * as s from "./schemas";
 
@@ -153,4 +155,6 @@ export const routes = [
       throw new ApiProblem("invalid_request", `A device may report at most ${MAX_METRICS_PER_DEVICE} metrics`, { errors: { readings: ["Too many distinct metrics"] } });
     },
   }),
+  ...auditRoutes,
+  ...adminRoutes,
 ];

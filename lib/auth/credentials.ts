@@ -36,7 +36,8 @@ export async function authenticate(input: unknown, ip: string | null = null, now
     return null;
   }
   // A disabled account's right password stays a counted failure: counting it differently would say it was right.
-  const valid = await verifyPassword(user.passwordHash, password);
+  // An account whose password is not set yet (its one-time link unused) takes the dummy's time.
+  const valid = await verifyPassword(user.passwordHash ?? (await dummyPasswordHash()), password) && user.passwordHash !== null;
   if (!valid || user.disabledAt) {
     await recordSignIn({ outcome: "failure", email, userId: user.id, ip });
     return null;
