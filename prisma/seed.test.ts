@@ -55,8 +55,10 @@ function expectedReadings(): number {
   }, 0);
 }
 
-async function storedHash(email: string): Promise<string | null> {
-  return (await db.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } })).passwordHash;
+async function storedHash(email: string): Promise<string> {
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
+  if (passwordHash === null) throw new Error(`${email} has no password`);
+  return passwordHash;
 }
 
 describe("seed", () => {
