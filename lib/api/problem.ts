@@ -11,7 +11,8 @@ type ProblemCode =
   | "unsupported_media_type"
   | "conflict"
   | "rate_limited"
-  | "internal";
+  | "internal"
+  | "unavailable";
 
 const TITLES: Record<ProblemCode, [number, string]> = {
   unauthorized: [401, "Unauthorized"],
@@ -24,6 +25,7 @@ const TITLES: Record<ProblemCode, [number, string]> = {
   conflict: [409, "Conflict"],
   rate_limited: [429, "Too Many Requests"],
   internal: [500, "Internal Server Error"],
+  unavailable: [503, "Service Unavailable"],
 };
 
 export type Problem = { type: string; title: string; status: number; detail: string; code: ProblemCode; errors?: Record<string, string[]> };

@@ -8,10 +8,14 @@ import { env } from "@/lib/env";
 import { logUnexpected } from "@/lib/error-log";
 import type { TokenCaller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
+import { AuditUnavailable } from "@/lib/audit/append";
+import { withRequestContext } from "@/lib/audit/context";
+import { summariseAudit } from "@/lib/audit/summary";
 import { countRequest, type Limit } from "@/lib/rate-limit";
 import { Refusal } from "@/lib/refusal";
 import { MINUTE_MS } from "@/lib/time";
 import { verifyToken, recordUse } from "@/lib/tokens/verify";
+import { countUsage } from "@/lib/usage/counter";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
 import { ApiProblem, problemOf } from "./problem";
@@ -49,22 +53,41 @@ const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-
  */
 export const PAGE_LOAD_HEADER = "x-gatehouse-page-load";
 
+/** What a request turned out to be, for the usage counters: set once its token is verified. */
+type Served = { caller?: TokenCaller; route?: string };
+
 export async function handleApiRequest(request: Request, options: ApiRequestOptions = {}): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname.slice(API_PREFIX.length) || "/";
+  const ip = options.ip === undefined ? ipFromForwardedFor(request.headers.get("x-forwarded-for")) : options.ip;
+  const served: Served = {};
+  const response = await withRequestContext({ ip, userAgent: request.headers.get("user-agent") }, () => respond(request, url, path, ip, served));
+  if (served.caller && served.route) {
+    countUsage({ tokenId: served.caller.tokenId, userId: served.caller.userId, route: served.route, status: response.status, ip });
+  }
+  return response;
+}
+
+async function respond(request: Request, url: URL, path: string, ip: string | null, served: Served): Promise<Response> {
   try {
     if (path === "/openapi.json" && request.method === "GET") return new Response(JSON.stringify(openApiDocument()), { headers: JSON_HEADERS });
     const match = findRoute(request.method, path);
-    return await serve(match.route, match.params, request, url, options);
+    return await serve(match.route, match.params, request, url, ip, served);
   } catch (error) {
     if (error instanceof ApiProblem) return error.toResponse(url.pathname);
     if (error instanceof Refusal) return problemOf(error).toResponse(url.pathname);
+    if (error instanceof AuditUnavailable) return AUDIT_UNAVAILABLE.toResponse(url.pathname);
     // A response mismatch's message names schema members only, and is what a developer needs.
     const where = `device API error on ${request.method} ${url.pathname}`;
     const reference = logUnexpected(where, error, error instanceof ResponseMismatch ? error.message : undefined);
     return new ApiProblem("internal", `Something went wrong. Reference: ${reference}`).toResponse(url.pathname);
   }
 }
+
+/** A change whose audit record cannot be written is not made (lib/audit/append.ts). */
+const AUDIT_UNAVAILABLE = new ApiProblem("unavailable", "The audit log could not be written, so nothing was changed; try again shortly", {
+  headers: { "retry-after": "5" },
+});
 
 function findRoute(method: string, path: string): { route: Route; params: Record<string, string> } {
   const allowed: string[] = [];
@@ -86,32 +109,42 @@ function decodeParams(groups: Record<string, string>): Record<string, string> {
   }
 }
 
-async function serve(route: Route, rawParams: Record<string, string>, request: Request, url: URL, options: ApiRequestOptions): Promise<Response> {
+async function serve(route: Route, rawParams: Record<string, string>, request: Request, url: URL, ip: string | null, served: Served): Promise<Response> {
   if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
     throw new ApiProblem("invalid_request", "Tokens are never accepted in a URL; send them in the Authorization header");
   }
-  const ip = options.ip === undefined ? ipFromForwardedFor(request.headers.get("x-forwarded-for")) : options.ip;
+  const routeName = `${route.method} ${route.path}`;
   const ipLimit = ip ? [{ key: `ip:${ip}`, max: env.API_RATE_LIMIT_PER_IP }] : [];
 
   // A refused request still counts against its address, so floods of bad tokens meet the limit too.
   const bearer = /^Bearer ([^\s]+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   const verified = bearer ? await verifyToken(bearer) : undefined;
   if (!verified?.ok) {
+    const reason = verified ? verified.reason : "missing";
+    const target = verified && !verified.ok && verified.tokenId ? { type: "token", id: verified.tokenId } : undefined;
+    summariseAudit({ actor: { type: "anonymous", ip }, action: "token.refused", outcome: "denied", target, detail: { reason, route: routeName } });
     await enforceRateLimits(ipLimit);
     throw new ApiProblem("unauthorized", verified ? REFUSED_TOKEN : MISSING_TOKEN);
   }
   const verifiedCaller = verified.caller;
+  served.caller = verifiedCaller;
+  served.route = routeName;
   await enforceRateLimits([...ipLimit, ...tokenLimit(verifiedCaller, request.headers.get(PAGE_LOAD_HEADER))]);
   // Checked here too, before the input, so that a token without the scope learns nothing from a
   // 400; the data functions check again for their other callers. A refusal answers 403.
-  assertScope(verifiedCaller, ...scopesOf(route));
+  const caller = ip === null ? verifiedCaller : { ...verifiedCaller, ip };
+  try {
+    assertScope(verifiedCaller, ...scopesOf(route));
+  } catch (error) {
+    if (error instanceof Refusal) summariseAudit({ actor: caller, action: "access.denied", outcome: "denied", detail: { route: routeName, needed: scopesOf(route) } });
+    throw error;
+  }
 
   const params = parse(route.params, rawParams, "path");
   const query = parse(route.query, Object.fromEntries(url.searchParams), "query");
   const body = route.body ? parse(route.body, await readJsonBody(request, route.bodyLimit), "body") : undefined;
   // The verified caller is shared with the other requests the verification cache serves: this
-  // request's address goes on a copy.
-  const caller = ip === null ? verifiedCaller : { ...verifiedCaller, ip };
+  // request's address goes on a copy (above).
   const result = await route.handle({ caller, params, query, body });
   await recordUse(verifiedCaller, ip);
   if (route.status === 204) return new Response(null, { status: 204 });

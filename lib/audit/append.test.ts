@@ -28,14 +28,14 @@ describe("appendAudit", () => {
     expect(row.at.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
-  it("records a token's change as its owner's, with the token's id in the detail", async () => {
+  it("records a token's change as the token's, with its owner's id", async () => {
     const target = uniqueTarget();
     const caller = { ...tokenCallerOf({ id: "user-2", role: "STANDARD" }), tokenId: "token-9", ip: "203.0.113.8" };
     await appendAudit({ actor: caller, action: "device.deleted", target, detail: { name: "Shed" } });
 
     const row = await testDb().auditEvent.findFirstOrThrow({ where: { targetId: target.id } });
-    expect(row).toMatchObject({ actorType: "user", actorId: "user-2", ip: "203.0.113.8" });
-    expect(JSON.parse(row.detail)).toEqual({ name: "Shed", tokenId: "token-9" });
+    expect(row).toMatchObject({ actorType: "token", actorId: "user-2", tokenId: "token-9", ip: "203.0.113.8" });
+    expect(JSON.parse(row.detail)).toEqual({ name: "Shed" });
   });
 
   it("writes nulls and an empty object for a system actor without target or detail", async () => {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { flushAuditSummaries } from "@/lib/audit/summary";
 import { createUser, testDb } from "@/lib/testing/factories";
 import { authenticate } from "./credentials";
 import { verifyPassword } from "./password";
@@ -172,14 +173,20 @@ describe("refusals", () => {
     expect(JSON.stringify(events)).not.toContain(WRONG);
   });
 
-  it("write no audit record; a success writes one, with the person and the address", async () => {
+  it("are summarised, not written one by one; a success writes one record at once, with the person and the address", async () => {
     const ip = address();
     const user = await createUser({ password: PASSWORD });
     await authenticate({ email: user.email, password: WRONG }, ip);
+    await authenticate({ email: user.email, password: WRONG }, ip);
     expect(await testDb().auditEvent.count({ where: { OR: [{ actorId: user.id }, { targetId: user.id }] } })).toBe(0);
     await authenticate({ email: user.email, password: PASSWORD }, ip);
-    const events = await testDb().auditEvent.findMany({ where: { targetId: user.id } });
-    expect(events).toMatchObject([{ action: "user.signed_in", actorType: "user", actorId: user.id, targetType: "user", ip, detail: "{}" }]);
-    expect(JSON.stringify(events)).not.toContain(PASSWORD);
+    expect(await testDb().auditEvent.findMany({ where: { targetId: user.id } })).toMatchObject([
+      { action: "user.signed_in", actorType: "user", actorId: user.id, targetType: "user", ip, detail: "{}" },
+    ]);
+    await flushAuditSummaries();
+    const failed = await testDb().auditEvent.findMany({ where: { targetId: user.id, action: "user.sign_in_failed" } });
+    expect(failed).toMatchObject([{ actorType: "anonymous", actorId: null, outcome: "failure", ip }]);
+    expect(JSON.parse(failed[0]!.detail)).toMatchObject({ email: user.email, count: 2 });
+    expect(JSON.stringify(await testDb().auditEvent.findMany({ where: { targetId: user.id } }))).not.toContain(PASSWORD);
   });
 });

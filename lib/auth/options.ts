@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { sameOriginPath } from "./callback-path";
 import { cookiePolicy } from "./cookies";
 import { authenticate } from "./credentials";
+import { recordSignOut } from "./sign-in-events";
 import { endSessionsAtSignOut } from "./users";
 
 function forwardedFor(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
@@ -58,7 +59,7 @@ export const authOptions: NextAuthOptions = {
     // Ends every session of the user, copies of this cookie included (lib/auth/session.ts). Sent
     // from the sign-out POST, which needs next-auth's CSRF token.
     async signOut({ token }) {
-      if (token.sub) await endSessionsAtSignOut(token.sub, token.signedInAt);
+      if (token.sub && (await endSessionsAtSignOut(token.sub, token.signedInAt))) await recordSignOut(token.sub, null);
     },
   },
 };

@@ -96,17 +96,26 @@ export async function createDevice(caller: Caller, input: DeviceInput): Promise<
   assertScope(caller, "devices:write");
   const ownerId = caller.role === "ADMIN" && input.ownerId ? input.ownerId : caller.userId;
   if (ownerId !== caller.userId && !(await db.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) return { error: "owner" };
-  const row = await db.device.create({
-    data: { ownerId, name: input.name, kind: input.kind, location: input.location ?? "", enabled: input.enabled ?? true },
-    select: flatSelect,
+  const row = await transaction(async (tx) => {
+    const created = await tx.device.create({
+      data: { ownerId, name: input.name, kind: input.kind, location: input.location ?? "", enabled: input.enabled ?? true },
+      select: flatSelect,
+    });
+    const detail = { name: created.name, kind: created.kind, location: created.location, enabled: created.enabled, ownerId };
+    await appendAudit({ actor: caller, action: "device.created", target: { type: "device", id: created.id }, detail }, tx);
+    return created;
   });
   return toDeviceDto((await withRelations([row]))[0]!);
 }
 
 export async function updateDevice(caller: Caller, id: string, patch: Partial<Pick<DeviceInput, "name" | "location" | "enabled">>): Promise<DeviceDto | null> {
   assertScope(caller, "devices:write");
-  const { count } = await db.device.updateMany({ where: { id, ...visibleTo(caller) }, data: patch });
-  return count === 0 ? null : getDevice(caller, id);
+  const changed = await transaction(async (tx) => {
+    const { count } = await tx.device.updateMany({ where: { id, ...visibleTo(caller) }, data: patch });
+    if (count > 0) await appendAudit({ actor: caller, action: "device.updated", target: { type: "device", id }, detail: { changed: patch } }, tx);
+    return count > 0;
+  });
+  return changed ? getDevice(caller, id) : null;
 }
 
 /** Deletes a device with its readings and its ingest tokens, and says so in the audit log. */

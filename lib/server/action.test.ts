@@ -7,6 +7,7 @@ import { Refusal } from "@/lib/refusal";
 import { personOf } from "@/lib/testing/callers";
 
 const next = vi.hoisted(() => ({ revalidated: [] as unknown[][], redirects: [] as string[], admin: false }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "user-agent": "vitest" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: (...args: unknown[]) => next.revalidated.push(args) }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {

@@ -5,9 +5,12 @@
 // to the error page.
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Person } from "@/lib/access/caller";
+import { AuditUnavailable } from "@/lib/audit/append";
+import { withRequestContext } from "@/lib/audit/context";
 import { requireAdmin, requireUser } from "@/lib/auth/session";
 import { invalidInput, refusal, type FormState } from "@/lib/form-state";
 import { Refusal } from "@/lib/refusal";
@@ -37,8 +40,9 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
     const input = options.input.safeParse(formFields(formData));
     if (!input.success) return invalidInput(input.error) as R;
     let state: R;
+    const userAgent = (await headers()).get("user-agent");
     try {
-      state = await run(caller, input.data);
+      state = await withRequestContext({ ip: caller.ip, userAgent }, () => run(caller, input.data));
     } catch (error) {
       return expectedFailure(error) as R;
     }
@@ -71,6 +75,7 @@ function formFields(formData: FormData): Record<string, string | string[]> {
 /** An expected refusal, from lib/ or from the device API, as form state; anything else is rethrown. */
 function expectedFailure(error: unknown): FormState {
   if (error instanceof Refusal) return refusal(error);
+  if (error instanceof AuditUnavailable) return { message: "The audit log could not be written, so nothing was changed. Try again shortly." };
   if (error instanceof AccessRevokedError) return { message: "Your dashboard access has been revoked; nothing was changed." };
   if (error instanceof DeviceApiError) return { errors: error.problem.errors, message: error.problem.detail };
   throw error;

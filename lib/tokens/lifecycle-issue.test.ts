@@ -61,7 +61,7 @@ describe("issueToken", () => {
     expect(await row(first.view.id)).toMatchObject({ revokedReason: "replaced", revokedAt: expect.any(Date) });
     expect((await row(second.view.id)).revokedAt).toBeNull();
     expect(await testDb().apiToken.count({ where: { userId: user.id, kind: "DASHBOARD", revokedAt: null } })).toBe(1);
-    expect(await verifyToken(first.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(first.token)).toMatchObject({ ok: false, reason: "revoked" });
     expect((await verifyToken(second.token)).ok).toBe(true);
   });
 

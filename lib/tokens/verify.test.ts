@@ -95,14 +95,14 @@ describe("verifyToken", () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id);
     await revokeToken("system", view.id);
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "revoked" });
   });
 
   it("refuses an expired token", async () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id);
     await setRow(view.id, { expiresAt: new Date(Date.now() - SECOND_MS) });
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "expired" });
   });
 
   it("expires a token at its expiry instant, not a millisecond later", async () => {
@@ -110,7 +110,7 @@ describe("verifyToken", () => {
     const { token, view } = await issueTestToken(user.id, { expiresInDays: 30 });
     const expiresAt = view.expiresAt.getTime();
     expect((await verifyToken(token, expiresAt - 1)).ok).toBe(true);
-    expect(await verifyToken(token, expiresAt)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyToken(token, expiresAt)).toMatchObject({ ok: false, reason: "expired" });
   });
 
   it("accepts a rotated token inside its grace period and refuses it after", async () => {
@@ -121,10 +121,10 @@ describe("verifyToken", () => {
     expect((await callerOf(old.token)).tokenId).toBe(old.view.id);
     expect((await callerOf(next.token)).tokenId).toBe(next.view.id);
     const graceEndsAt = (await row(old.view.id)).graceEndsAt!.getTime();
-    expect(await verifyToken(old.token, graceEndsAt)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyToken(old.token, graceEndsAt)).toMatchObject({ ok: false, reason: "expired" });
 
     await setRow(old.view.id, { graceEndsAt: new Date(Date.now() - SECOND_MS) });
-    expect(await verifyToken(old.token)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyToken(old.token)).toMatchObject({ ok: false, reason: "expired" });
     expect((await verifyToken(next.token)).ok).toBe(true);
   });
 
@@ -135,7 +135,7 @@ describe("verifyToken", () => {
     await testDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     // Written behind the app's back, as another instance would: forget this process's half-second cache.
     forgetVerified();
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "inactive_owner" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "inactive_owner" });
   });
 
   it("narrows an admin token to the new role at once after a downgrade", async () => {
@@ -156,7 +156,7 @@ describe("verifyToken", () => {
     const { token, view } = await issueTestToken(user.id);
     await setRow(view.id, { lastUsedAt: new Date(Date.now() - 61 * DAY_MS) });
 
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "revoked" });
     const stored = await row(view.id);
     expect(stored.revokedReason).toBe("idle");
     expect(stored.revokedAt).toBeInstanceOf(Date);
@@ -164,7 +164,7 @@ describe("verifyToken", () => {
     expect(events).toMatchObject([{ actorType: "system", targetType: "token" }]);
 
     // Stays revoked, and is audited once.
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "revoked" });
     expect(await testDb().auditEvent.count({ where: { targetId: view.id, action: "token.idle_disabled" } })).toBe(1);
   });
 
@@ -172,7 +172,7 @@ describe("verifyToken", () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id);
     await setRow(view.id, { createdAt: new Date(Date.now() - 61 * DAY_MS) });
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "revoked" });
     expect((await row(view.id)).revokedReason).toBe("idle");
   });
 
@@ -189,7 +189,7 @@ describe("verifyToken", () => {
     const device = await createDevice(user.id);
     const { token, view } = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id });
     await setRow(view.id, { lastUsedAt: new Date(Date.now() - 61 * DAY_MS) });
-    expect(await verifyToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "revoked" });
     expect((await row(view.id)).revokedReason).toBe("idle");
   });
 

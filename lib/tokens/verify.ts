@@ -35,9 +35,10 @@ export type VerifyFailure = "malformed" | "unknown" | "revoked" | "expired" | "i
  * The caller is shared by the requests that the cache serves within its TTL, so it carries no
  * request's address (ip is null): the router adds each request's to a copy.
  */
-type VerifyResult = { ok: true; caller: TokenCaller } | { ok: false; reason: VerifyFailure };
+type VerifyResult = { ok: true; caller: TokenCaller } | { ok: false; reason: VerifyFailure; tokenId?: string };
 
-const fail = (reason: VerifyFailure): VerifyResult => ({ ok: false, reason });
+/** A refusal; the token's id, where the token is known, is for the audit log only. */
+const fail = (reason: VerifyFailure, tokenId?: string): VerifyResult => ({ ok: false, reason, ...(tokenId ? { tokenId } : {}) });
 
 export async function verifyToken(token: string, now = Date.now()): Promise<VerifyResult> {
   if (!parseToken(token)) return fail("malformed");
@@ -47,16 +48,16 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
   // Every API request the cache above does not answer runs this (see sql.ts).
   const [row] = await db.$queryRaw<TokenRow[]>(tokenByHashSql(hash));
   if (!row) return fail("unknown");
-  if (row.revokedAt) return fail("revoked");
-  if (row.expiresAt.getTime() <= now) return fail("expired");
-  if (row.graceEndsAt && row.graceEndsAt.getTime() <= now) return fail("expired");
-  if (row.ownerDisabledAt) return fail("inactive_owner");
+  if (row.revokedAt) return fail("revoked", row.id);
+  if (row.expiresAt.getTime() <= now) return fail("expired", row.id);
+  if (row.graceEndsAt && row.graceEndsAt.getTime() <= now) return fail("expired", row.id);
+  if (row.ownerDisabledAt) return fail("inactive_owner", row.id);
   // A device token without its device would otherwise reach every device of its owner.
-  if (row.kind === "DEVICE" && !row.deviceId) return fail("revoked");
+  if (row.kind === "DEVICE" && !row.deviceId) return fail("revoked", row.id);
 
   if (row.kind !== "DASHBOARD" && isIdle(row, Number(row.idleDisableDays), now)) {
     await disableIdle(row.id, now);
-    return fail("revoked");
+    return fail("revoked", row.id);
   }
   // A role downgrade narrows the token at once, whatever scopes it was issued with.
   const allowed = parseScopes(row.policyScopes);

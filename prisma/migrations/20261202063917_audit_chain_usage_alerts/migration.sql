@@ -87,7 +87,8 @@ CREATE TABLE "new_AuditEvent" (
     "outcome" TEXT NOT NULL DEFAULT 'success',
     "detail" TEXT NOT NULL DEFAULT '{}',
     "prevHash" TEXT,
-    "hash" TEXT
+    "hash" TEXT,
+    "mac" TEXT
 );
 INSERT INTO "new_AuditEvent" ("action", "actorId", "actorType", "at", "detail", "id", "ip", "targetId", "targetType") SELECT "action", "actorId", "actorType", "at", "detail", "id", "ip", "targetId", "targetType" FROM "AuditEvent";
 DROP TABLE "AuditEvent";
@@ -144,8 +145,8 @@ CREATE UNIQUE INDEX "PasswordLink_hash_key" ON "PasswordLink"("hash");
 CREATE INDEX "PasswordLink_userId_idx" ON "PasswordLink"("userId");
 
 -- The audit log is append-only: no statement may delete a record, or change one. The one exception
--- is sealing: a record written before the chain existed (hash IS NULL) may have its prevHash and
--- hash set once, by the first append (lib/audit/chain.ts), and nothing else about it.
+-- is sealing: a record written before the chain existed (hash IS NULL) may have its prevHash, hash
+-- and mac set once, by the first append (lib/audit/chain.ts), and nothing else about it.
 CREATE TRIGGER "AuditEvent_no_delete" BEFORE DELETE ON "AuditEvent"
 BEGIN
     SELECT RAISE(ABORT, 'AuditEvent is append-only: records cannot be deleted');
