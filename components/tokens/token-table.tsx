@@ -1,5 +1,6 @@
 // One user's tokens, newest first: the same table on the admin page and in the person's settings.
-// Only the hint (prefix…last4) of a token is ever shown here.
+// Only the hint (prefix…last4) of a token is ever shown here; its name opens its usage page.
+import Link from "next/link";
 import type { TokenView } from "@/lib/tokens/views";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ExpiryCell, KindCell, LastUsedCell, StatusCell } from "./token-cells";
@@ -43,7 +44,9 @@ export function TokenTable({ tokens, caption, actions }: Props) {
         <tbody>
           {tokens.map((token) => (
             <tr key={token.id} data-token-id={token.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-              <th scope="row" className="px-3 py-2 font-medium">{token.name}</th>
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link href={`/tokens/${token.id}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">{token.name}</Link>
+              </th>
               <td className="px-3 py-2"><KindCell token={token} /></td>
               <td className="px-3 py-2"><code className="whitespace-nowrap font-mono text-xs">{token.hint}</code></td>
               <td className="px-3 py-2">

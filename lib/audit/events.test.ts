@@ -117,8 +117,8 @@ describe("audit events from sign-in and sign-out", () => {
     expect(throttled[0]).toMatchObject({ outcome: "denied", actorType: "anonymous" });
 
     const signedInAt = Date.now() - 1000;
-    await authOptions.events!.signOut!({ token: { sub: user.id, signedInAt }, session: null as never });
-    await authOptions.events!.signOut!({ token: { sub: user.id, signedInAt }, session: null as never });
+    await authOptions.events!.signOut!({ token: { sub: user.id, role: "STANDARD", signedInAt }, session: null as never });
+    await authOptions.events!.signOut!({ token: { sub: user.id, role: "STANDARD", signedInAt }, session: null as never });
     expect(await records({ action: "user.signed_out", targetId: user.id })).toMatchObject([{ actorType: "user", actorId: user.id }]);
   });
 });
