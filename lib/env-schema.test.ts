@@ -133,4 +133,15 @@ describe("readEnv", () => {
       expect(readEnv({ ...completeEnv(), NODE_ENV, DEVICE_API_URL: "http://127.0.0.1:4000" }).DEVICE_API_URL).toBe("http://127.0.0.1:4000");
     }
   });
+
+  it("takes an optional alert webhook: an http(s) URL without credentials, and a secret of 32 characters or more", () => {
+    const secret = "s".repeat(32);
+    expect(readEnv(completeEnv()).ALERT_WEBHOOK_URL).toBeUndefined();
+    const env = readEnv({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://hooks.example/gatehouse?k=1", ALERT_WEBHOOK_SECRET: secret });
+    expect([env.ALERT_WEBHOOK_URL, env.ALERT_WEBHOOK_SECRET]).toEqual(["https://hooks.example/gatehouse?k=1", secret]);
+    expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "ftp://hooks.example/x", ALERT_WEBHOOK_SECRET: secret })).toMatch(/ALERT_WEBHOOK_URL must be an http or https URL/);
+    expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://user:pw@hooks.example/", ALERT_WEBHOOK_SECRET: secret })).toMatch(/ALERT_WEBHOOK_URL must not hold a user name/);
+    expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://hooks.example/" })).toMatch(/ALERT_WEBHOOK_SECRET is required when ALERT_WEBHOOK_URL is set/);
+    expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://hooks.example/", ALERT_WEBHOOK_SECRET: "short" })).toMatch(/ALERT_WEBHOOK_SECRET must be at least 32 characters/);
+  });
 });

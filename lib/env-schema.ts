@@ -50,6 +50,13 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // How often the homepage and device pages fetch new readings while they are in view.
   LIVE_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  // Optional: where each new alert is POSTed, signed with the secret (lib/monitor/webhook.ts).
+  ALERT_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .refine((url) => !url || ["http:", "https:"].includes(new URL(url).protocol), "must be an http or https URL")
+    .refine((url) => !url || (!new URL(url).username && !new URL(url).password), "must not hold a user name or password: put a credential in the path or query"),
+  ALERT_WEBHOOK_SECRET: secret.optional(),
 });
 
 type Env = z.infer<typeof schema>;
@@ -70,6 +77,12 @@ const production = schema.superRefine((env, ctx) => {
   ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be https in production (or set ALLOW_HTTP_PUBLIC_URL=1 behind a TLS proxy on this host): session cookies would travel in the clear" });
 });
 
+/** A webhook without its secret would send alerts that no receiver can tell from a forgery. */
+const checked = production.superRefine((env, ctx) => {
+  if (!env.ALERT_WEBHOOK_URL || env.ALERT_WEBHOOK_SECRET) return;
+  ctx.addIssue({ code: "custom", path: ["ALERT_WEBHOOK_SECRET"], message: "is required when ALERT_WEBHOOK_URL is set: it signs each alert sent there. Make one with: openssl rand -hex 32" });
+});
+
 export class EnvError extends Error {
   override name = "EnvError";
 }
@@ -82,7 +95,7 @@ export function readEnv(source: Source): Env {
   if (source.NEXT_PHASE === "phase-production-build") {
     source = { ...placeholders(), ...emptyAsMissing(source) };
   }
-  const result = production.safeParse(emptyAsMissing(source));
+  const result = checked.safeParse(emptyAsMissing(source));
   if (result.success) return result.data;
   throw new EnvError(describe(result.error));
 }
