@@ -127,4 +127,10 @@ describe("GET /api/v1/openapi.json", () => {
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.filter((ref) => pointer(ref) === undefined)).toEqual([]);
   });
+
+  it("gives every named schema a body, never a $ref to itself", () => {
+    const components = (doc as { components: { schemas: Record<string, { $ref?: string; type?: unknown; oneOf?: unknown }> } }).components.schemas;
+    const bare = Object.entries(components).filter(([, schema]) => schema.$ref !== undefined || (schema.type === undefined && schema.oneOf === undefined));
+    expect(bare.map(([name, schema]) => `${name}: ${JSON.stringify(schema).slice(0, 60)}`)).toEqual([]);
+  });
 });

@@ -42,16 +42,24 @@ function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const raw = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema & { $schema?: string; id?: string; $defs?: Record<string, JsonSchema> };
   const json = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as typeof raw;
   delete json.$schema;
-  for (const [name, def] of Object.entries(json.$defs ?? {})) {
+  const defs = json.$defs ?? {};
+  delete json.$defs;
+  const id = z.globalRegistry.get(schema)?.id;
+  // A registered schema that refers to itself (a recursive one) comes back as a $ref to its own
+  // definition: the definition is the body, or the component would be a $ref to itself.
+  let body: JsonSchema = json;
+  if (id && json.$ref === `#/components/schemas/${id}` && defs[id]) {
+    body = defs[id];
+    delete defs[id];
+  }
+  for (const [name, def] of Object.entries(defs)) {
     delete def.id;
     schemas[name] ??= def;
   }
-  delete json.$defs;
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) return json;
-  const name = io === "input" && schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify({ ...json, id: undefined }) ? `${id}Input` : id;
-  delete json.id;
-  schemas[name] = json;
+  if (!id) return body;
+  delete body.id;
+  const name = io === "input" && schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify(body) ? `${id}Input` : id;
+  schemas[name] = body;
   return { $ref: `#/components/schemas/${name}` };
 }
 

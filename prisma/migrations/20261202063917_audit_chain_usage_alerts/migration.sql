@@ -98,6 +98,7 @@ CREATE UNIQUE INDEX "AuditEvent_hash_key" ON "AuditEvent"("hash");
 CREATE INDEX "AuditEvent_at_idx" ON "AuditEvent"("at");
 CREATE INDEX "AuditEvent_targetType_targetId_idx" ON "AuditEvent"("targetType", "targetId");
 CREATE INDEX "AuditEvent_actorId_at_idx" ON "AuditEvent"("actorId", "at");
+CREATE INDEX "AuditEvent_tokenId_at_idx" ON "AuditEvent"("tokenId", "at");
 CREATE INDEX "AuditEvent_action_at_idx" ON "AuditEvent"("action", "at");
 CREATE TABLE "new_User" (
     "id" TEXT NOT NULL PRIMARY KEY,
