@@ -11,7 +11,7 @@ import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appendAudit } from "./append";
 import { chainHash, chainMac, GENESIS } from "./chain";
-import { verifyChain } from "./verify";
+import { chainStatus, FULL_CHECK_MS, verifyChain } from "./verify";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-chain-"));
 const template = path.join(dir, "template.db");
@@ -56,7 +56,7 @@ describe("the audit chain", () => {
       expect(row.hash).toBe(chainHash(row.prevHash!, row));
       expect(row.mac).toBe(chainMac(row.hash!));
     }
-    expect(await verifyChain(client)).toEqual({ ok: true, records: 5, head: rows[4]!.hash });
+    expect(await verifyChain(client)).toMatchObject({ ok: true, records: 5, head: rows[4]!.hash });
   });
 
   it("is append-only: the database refuses an UPDATE or a DELETE", async () => {
@@ -131,5 +131,22 @@ describe("the audit chain", () => {
     const { client } = await chainOf(0);
     await Promise.all(Array.from({ length: 20 }, (_, i) => client.$transaction((tx) => appendAudit({ actor: "system", action: `test.race_${i}` }, tx))));
     expect(await verifyChain(client)).toMatchObject({ ok: true, records: 20 });
+  });
+});
+
+describe("chainStatus", () => {
+  it("checks only what was appended since its last look, and the whole chain again after FULL_CHECK_MS", async () => {
+    const first = await chainStatus();
+    expect(first.ok).toBe(true);
+    await appendAudit({ actor: "system", action: "test.status" });
+    const second = await chainStatus();
+    expect(second).toMatchObject({ ok: true, records: first.records + 1 });
+    // The cached head is where the next look starts: a wrong one shows as a broken link at once.
+    const cache = globalThis as unknown as { gatehouseChainCheck?: { head: string | null } };
+    cache.gatehouseChainCheck!.head = GENESIS;
+    await appendAudit({ actor: "system", action: "test.status" });
+    expect(await chainStatus()).toMatchObject({ ok: false });
+    // And a whole check, after the cache is dropped, finds the chain intact again.
+    expect(await chainStatus(Date.now() + FULL_CHECK_MS)).toMatchObject({ ok: true });
   });
 });

@@ -6,7 +6,7 @@ import type { Person, TokenCaller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { verifyChain, type ChainStatus } from "./verify";
+import { chainStatus, type ChainStatus } from "./verify";
 
 export const OUTCOMES = ["success", "failure", "denied"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -124,7 +124,7 @@ async function* pagesOf(filter: AuditFilter, size: number): AsyncGenerator<Audit
 /** The hash chain's state, for the page and GET /audit/verify. */
 export async function auditChainStatus(caller: Reader): Promise<ChainStatus> {
   assertScope(caller, "audit:read");
-  return verifyChain();
+  return chainStatus();
 }
 
 /** The filter as a where clause; null when it can match nothing (an email no one has). */
