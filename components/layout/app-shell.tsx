@@ -1,12 +1,15 @@
-// The signed-in frame: header with navigation (admin sections for admins only), theme and sign-out.
+// The signed-in frame: header with navigation (the admin area for admins only, with its count of
+// unacknowledged alerts), notifications, theme and sign-out.
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { RoleBadge } from "@/components/ui/role-badge";
 import type { Person } from "@/lib/access/caller";
+import { navCounts } from "@/lib/server/nav-counts";
 import { NavLink } from "./nav-link";
 
-export function AppShell({ user, children }: { user: Pick<Person, "name" | "email" | "role">; children: React.ReactNode }) {
+export async function AppShell({ user, children }: { user: Person; children: React.ReactNode }) {
+  const counts = await navCounts(user);
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -24,7 +27,14 @@ export function AppShell({ user, children }: { user: Pick<Person, "name" | "emai
           <nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
             <NavLink href="/">Devices</NavLink>
             <NavLink href="/settings/tokens">Tokens</NavLink>
-            {user.role === "ADMIN" && <NavLink href="/admin/users">Users</NavLink>}
+            <NavLink href="/notifications" count={{ value: counts.notifications, label: "unread" }}>
+              Notifications
+            </NavLink>
+            {counts.alerts !== null && (
+              <NavLink href="/admin" count={{ value: counts.alerts, label: "unacknowledged alerts" }}>
+                Admin
+              </NavLink>
+            )}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <span className="hidden text-sm text-zinc-600 sm:inline dark:text-zinc-400" data-testid="current-user">

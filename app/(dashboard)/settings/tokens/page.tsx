@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { issueOptions, listTokens } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeTokenAction } from "@/app/_actions/tokens";
+import { narrowTokenAction, revokeUnusedTokenAction } from "@/app/_actions/hygiene";
+import { AdvisorNotice } from "@/components/hygiene/advisor-notice";
 
 export const metadata: Metadata = { title: "Your tokens" };
 
@@ -34,6 +36,8 @@ export default async function SettingsTokensPage() {
           />
         </section>
       )}
+
+      <AdvisorNotice person={user} narrowAction={narrowTokenAction} revokeAction={revokeUnusedTokenAction} />
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="mb-3 font-medium">Tokens</h2>
