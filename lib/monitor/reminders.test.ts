@@ -37,7 +37,7 @@ describe("sendExpiryReminders", () => {
     expect(await keysOf(user.id)).toEqual([`expiry:1:${view.id}`, `expiry:30:${view.id}`, `expiry:7:${view.id}`]);
 
     const [oneDay] = await notificationsOf(user.id);
-    expect(oneDay).toMatchObject({ kind: "token.expiring", title: "Token “personal test token” expires within a day", link: "/settings/tokens", readAt: null });
+    expect(oneDay).toMatchObject({ kind: "token.expiring", title: "Token “personal test token” expires within a day", link: expect.stringMatching(/^\/tokens\/\w+$/), readAt: null });
   });
 
   it("sends a token issued with 5 days left the 7-day reminder, and runs twice send it once", async () => {

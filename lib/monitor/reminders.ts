@@ -18,7 +18,8 @@ const EXPIRED_LOOKBACK_MS = 30 * DAY_MS;
 /** Tokens people hold and renew themselves, not revoked or rotated; the dashboard's own token is rotated by Gatehouse. */
 const OWNED: Prisma.ApiTokenWhereInput = { kind: { in: ["PERSONAL", "DEVICE"] }, revokedAt: null, replacedById: null };
 
-const LINK = "/settings/tokens";
+/** The token's own page (usage, status), which its owner and admins can open. */
+const linkTo = (tokenId: string) => `/tokens/${tokenId}`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -56,7 +57,7 @@ export async function sendExpiryReminders(now: number): Promise<number> {
     if (sent.has(key)) continue;
     const title = `Token “${token.name}” expires ${expiresIn(msLeft)}`;
     const body = `It stops working on ${token.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Issue a new one and move what uses it across before then.`;
-    if (await notify({ userId: token.userId, key, kind: "token.expiring", title, body, link: LINK }, now)) count++;
+    if (await notify({ userId: token.userId, key, kind: "token.expiring", title, body, link: linkTo(token.id) }, now)) count++;
   }
   return count;
 }
@@ -85,7 +86,7 @@ export async function recordExpiredTokens(now: number): Promise<number> {
             kind: "token.expired",
             title: `Token “${token.name}” has expired`,
             body: "Requests with it are refused. Issue a new token if you still need one.",
-            link: LINK,
+            link: linkTo(token.id),
             createdAt: new Date(now),
           },
         });
