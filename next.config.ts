@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      // A one-time link's secret is in its URL: no Referer may carry it, not even to this site.
+      // Listed last, so that it overrides the rule above (Next: the last header key wins).
+      { source: "/set-password/:secret*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
     ];
   },
 };

@@ -6,6 +6,7 @@ import { scopesOf } from "./route";
 import { routes } from "./routes";
 import { apiClient, deviceOf, expectProblem, flipChar, userWithToken } from "@/lib/testing/api-client";
 import { label, pathOf, ROUTE_CASES, type RouteCase } from "@/lib/testing/api-routes";
+import { STANDARD_SCOPES } from "@/lib/testing/callers";
 import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 const call = apiClient("203.0.113.11");
@@ -114,7 +115,9 @@ describe("a token rotated with one hour of grace", () => {
     expect(row.graceEndsAt!.getTime()).toBeGreaterThan(Date.now() + 59 * MINUTE_MS);
   });
 
-  it.each(ROUTE_CASES.map((c) => [label(c), c] as const))("%s still works with the old token and the new one", async (_, routeCase: RouteCase) => {
+  // The routes a standard user's token may call: the admin ones answer it 403 (lib/api/admin-routes.test.ts).
+  const standardCases = ROUTE_CASES.filter((c) => c.scopes.every((scope) => STANDARD_SCOPES.includes(scope)));
+  it.each(standardCases.map((c) => [label(c), c] as const))("%s still works with the old token and the new one", async (_, routeCase: RouteCase) => {
     for (const token of [oldToken, newToken]) {
       const id = await deviceOf(graceOwner);
       const result = await call(routeCase.method, pathOf(routeCase, id), { token, body: routeCase.body?.() });

@@ -9,7 +9,7 @@ import { changeUserRole, endSessions, endSessionsAtSignOut, getUserSummary, list
 /** The address the changes come from, as the audit log records it. */
 const IP = "198.51.100.9";
 
-const SUMMARY_KEYS = ["createdAt", "deviceCount", "disabledAt", "email", "id", "name", "role"];
+const SUMMARY_KEYS = ["createdAt", "deviceCount", "disabledAt", "email", "hasPassword", "id", "name", "role"];
 
 describe("listUsers", () => {
   it("lists users with their device counts for an admin", async () => {
@@ -86,7 +86,7 @@ describe("changeUserRole", () => {
     expect((await token(adminOnly.view.id)).revokedAt).toBeInstanceOf(Date);
     expect(await token(standard.view.id)).toMatchObject({ scopes: "telemetry:read", revokedAt: null });
     expect((await token(dashboard.view.id)).revokedAt).toBeNull();
-    expect(await verifyToken(adminOnly.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(adminOnly.token)).toMatchObject({ ok: false, reason: "revoked" });
   });
 
   it("writes one user.role_changed record naming what it narrowed and revoked", async () => {
@@ -195,7 +195,7 @@ describe("setUserDisabled", () => {
 
     expect((await testDb().user.findUniqueOrThrow({ where: { id: target.id } })).disabledAt).toBeNull();
     expect((await token(personal.view.id)).revokedAt).toBeInstanceOf(Date);
-    expect(await verifyToken(personal.token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await verifyToken(personal.token)).toMatchObject({ ok: false, reason: "revoked" });
     expect(await audit(target.id, "user.enabled")).toHaveLength(1);
     expect((await setUserDisabled(personOf(admin, IP), target.id, false)).changed).toBe(false);
     expect(await audit(target.id, "user.enabled")).toHaveLength(1);

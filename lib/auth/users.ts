@@ -1,8 +1,9 @@
-// Reading and managing users, for admins only, and a caller's own profile: the caller is checked
-// here, next to the query.
+// Reading, creating and managing users, for admins only, and a caller's own profile: the caller
+// is checked here, next to the query.
 import "server-only";
-import type { Caller } from "@/lib/access/caller";
-import { assertAdmin } from "@/lib/access/checks";
+import { z } from "zod";
+import type { Caller, Person, System } from "@/lib/access/caller";
+import { assertAdmin, assertScope } from "@/lib/access/checks";
 import { formatScopes, parseScopes } from "@/lib/access/scopes";
 import { forgetVerified } from "@/lib/access/verified-cache";
 import { appendAudit } from "@/lib/audit/append";
@@ -12,6 +13,7 @@ import { Refusal } from "@/lib/refusal";
 import { DAY_MS } from "@/lib/time";
 import { revokeAllTokens } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
+import { issueLinkWithin, type IssuedLink } from "./password-links";
 
 type UserSummary = {
   id: string;
@@ -21,6 +23,8 @@ type UserSummary = {
   disabledAt: Date | null;
   createdAt: Date;
   deviceCount: number;
+  /** False until they set a password through their one-time link: an invitation pending. */
+  hasPassword: boolean;
 };
 
 const summarySelect = {
@@ -30,13 +34,15 @@ const summarySelect = {
   role: true,
   disabledAt: true,
   createdAt: true,
+  // Read only to say whether there is one: toSummary drops it.
+  passwordHash: true,
   _count: { select: { devices: true } },
 } as const;
 
-type SummaryRow = { _count: { devices: number } } & Omit<UserSummary, "deviceCount">;
+type SummaryRow = { _count: { devices: number }; passwordHash: string | null } & Omit<UserSummary, "deviceCount" | "hasPassword">;
 
-function toSummary({ _count, ...user }: SummaryRow): UserSummary {
-  return { ...user, deviceCount: _count.devices };
+function toSummary({ _count, passwordHash, ...user }: SummaryRow): UserSummary {
+  return { ...user, deviceCount: _count.devices, hasPassword: passwordHash !== null };
 }
 
 export async function listUsers(caller: Caller): Promise<UserSummary[]> {
@@ -54,9 +60,63 @@ export async function getUserSummary(caller: Caller, userId: string): Promise<Us
 
 type Profile = { id: string; email: string; name: string; role: Role };
 
+/** The most a page of the admin API holds, as for devices. */
+const MAX_PAGE_SIZE = 100;
+
 /** The user a caller acts for: any signed-in person or valid token may read its own. */
 export async function getOwnProfile(caller: Caller): Promise<Profile> {
   return db.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
+}
+
+export const NewUser = z.object({
+  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(80, "At most 80 characters"),
+  email: z.string({ error: "Enter an email address" }).trim().toLowerCase().max(254, "At most 254 characters").pipe(z.email("Enter a valid email address")),
+  role: z.enum(["ADMIN", "STANDARD"], { error: "Choose Admin or Standard" }),
+});
+
+type CreatedUser = { user: Profile; link: IssuedLink };
+
+/**
+ * Creates a user without a password and issues their one-time set-password link, in one
+ * transaction with both audit records. An admin does it, or Gatehouse itself for
+ * `npm run user:create`. The link's URL is in the answer once and stored nowhere.
+ */
+export async function createUser(caller: Person | System, input: z.input<typeof NewUser>): Promise<CreatedUser> {
+  if (caller !== "system") assertAdmin(caller, "create users");
+  const parsed = NewUser.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Refusal(issue.message, "invalid", issue.path.map(String).join(".") || undefined);
+  }
+  const { name, email, role } = parsed.data;
+  const taken = () => new Refusal(`A user with the email ${email} exists already`, "conflict", "email");
+  try {
+    return await transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
+      const user = await tx.user.create({ data: { name, email, role }, select: { id: true, email: true, name: true, role: true } });
+      await appendAudit({ actor: caller, action: "user.created", target: { type: "user", id: user.id }, detail: { role, email } }, tx);
+      return { user, link: await issueLinkWithin(tx, caller, user.id) };
+    });
+  } catch (error) {
+    // Two creations of one email at once: the unique index refuses the second.
+    if ((error as { code?: unknown }).code === "P2002") throw taken();
+    throw error;
+  }
+}
+
+/** Users for the admin API, by id a page at a time (as GET /devices): never a password hash. */
+export async function listUsersPage(caller: Caller, page: { limit: number; cursor?: string }) {
+  assertScope(caller, "users:admin");
+  assertAdmin(caller, "list users");
+  const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
+  const rows = await db.user.findMany({
+    where: page.cursor ? { id: { gt: page.cursor } } : {},
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true, passwordHash: true },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+  });
+  const data = rows.slice(0, limit).map(({ passwordHash, disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null, hasPassword: passwordHash !== null }));
+  return { data, nextCursor: rows.length > limit ? data.at(-1)!.id : null };
 }
 
 type RoleChange = { changed: boolean; narrowed: number; revoked: number; clamped: number };
@@ -149,8 +209,8 @@ export async function setUserDisabled(caller: Caller, userId: string, disabled: 
 /**
  * Ends every session the user holds, copies of their cookie included: lib/auth/session.ts refuses a
  * session signed in at or before the stamp this sets. A person may end their own, an admin anyone's.
- * A password change (there is none yet) is to call this inside the transaction that writes the new
- * hash, passing that transaction as the client.
+ * (A password change or a password set through a link sets the same stamp in the update that
+ * writes the hash: lib/auth/password-change.ts, password-links.ts.)
  */
 export async function endSessions(caller: Caller, userId: string, client: Prisma.TransactionClient = db): Promise<void> {
   if (caller.type !== "person" || caller.userId !== userId) assertAdmin(caller, "end another user's sessions");

@@ -33,6 +33,10 @@ export const ROUTE_CASES: RouteCase[] = [
     ok: 201,
     body: () => ({ readings: [{ metric: "temperature", time: Date.now() - MINUTE_MS, value: 21.5 }] }),
   },
+  { method: "GET", path: "/audit", scopes: ["audit:read"], ok: 200 },
+  { method: "GET", path: "/audit/verify", scopes: ["audit:read"], ok: 200 },
+  { method: "GET", path: "/users", scopes: ["users:admin"], ok: 200 },
+  { method: "GET", path: "/tokens", scopes: ["tokens:admin"], ok: 200 },
 ];
 
 export const DEVICE_ROUTE_CASES = ROUTE_CASES.filter((c) => c.path.includes("{deviceId}"));

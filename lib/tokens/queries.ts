@@ -1,13 +1,18 @@
-// Reading tokens for the management pages: admins see anyone's, people their own; and what a
-// new token for a user may be (scopes, lifetime, devices), from that user's role policy.
+// Reading tokens for the management pages: admins see anyone's, people their own; what a new
+// token for a user may be (scopes, lifetime, devices), from that user's role policy; and the
+// admin API's list of everyone's tokens.
 import "server-only";
 import type { Caller } from "@/lib/access/caller";
-import { assertManages } from "@/lib/access/checks";
-import type { Scope } from "@/lib/access/scopes";
+import { assertManages, assertScope } from "@/lib/access/checks";
+import { parseScopes, type Scope } from "@/lib/access/scopes";
 import { visibleTo } from "@/lib/access/visible";
 import { db } from "@/lib/db";
+import type { Prisma, TokenKind } from "@/lib/generated/prisma/client";
 import { getPolicy } from "./policy";
-import { toTokenView, tokenViewSelect, type TokenView } from "./views";
+import { tokenStatus, toTokenView, tokenViewSelect, type TokenView } from "./views";
+
+/** The most a page of the admin API holds, as for devices. */
+const MAX_PAGE_SIZE = 100;
 
 /** The owner filter for token reads; throws for someone else's tokens rather than answer an empty list. */
 function ownedBy(caller: Caller, userId: string): { userId: string } {
@@ -45,4 +50,58 @@ export async function issueOptions(caller: Caller, userId: string): Promise<Issu
     db.device.findMany({ where: { AND: [visibleTo(caller), { ownerId }] }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
   return { scopes: policy.scopes, maxLifetimeDays: policy.maxLifetimeDays, gracePeriodHours: policy.gracePeriodHours, devices };
+}
+
+/** What the admin API says of a token: never its hash, ciphertext or secret. */
+const adminTokenSelect = {
+  id: true,
+  userId: true,
+  kind: true,
+  name: true,
+  scopes: true,
+  deviceId: true,
+  prefix: true,
+  last4: true,
+  createdAt: true,
+  expiresAt: true,
+  graceEndsAt: true,
+  revokedAt: true,
+  lastUsedAt: true,
+} as const;
+
+type AdminTokenFilter = { userId?: string; kind?: TokenKind; status?: "active" | "revoked" | "expired" };
+
+/** The status filter as a where clause; a token in its rotation grace is still active. */
+function statusWhere(status: AdminTokenFilter["status"], now: Date): Prisma.ApiTokenWhereInput {
+  if (status === "revoked") return { revokedAt: { not: null } };
+  if (status === "expired") return { revokedAt: null, OR: [{ expiresAt: { lte: now } }, { graceEndsAt: { lte: now } }] };
+  if (status === "active") return { revokedAt: null, expiresAt: { gt: now }, OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] };
+  return {};
+}
+
+/** Everyone's tokens for the admin API, by id a page at a time (as GET /devices), filtered. */
+export async function listAllTokens(caller: Caller, page: { limit: number; cursor?: string } & AdminTokenFilter) {
+  assertScope(caller, "tokens:admin");
+  assertManages(caller, page.userId ?? "", { adminOnly: true, message: "Only admins can list everyone's tokens" });
+  const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
+  const now = new Date();
+  const rows = await db.apiToken.findMany({
+    where: {
+      AND: [
+        page.cursor ? { id: { gt: page.cursor } } : {},
+        page.userId ? { userId: page.userId } : {},
+        page.kind ? { kind: page.kind } : {},
+        statusWhere(page.status, now),
+      ],
+    },
+    select: adminTokenSelect,
+    orderBy: { id: "asc" },
+    take: limit + 1,
+  });
+  const data = rows.slice(0, limit).map(({ graceEndsAt, ...row }) => ({
+    ...row,
+    scopes: parseScopes(row.scopes),
+    status: tokenStatus({ ...row, graceEndsAt }, now.getTime()),
+  }));
+  return { data, nextCursor: rows.length > limit ? data.at(-1)!.id : null };
 }

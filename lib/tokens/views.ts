@@ -2,7 +2,7 @@
 import type { Prisma, TokenKind } from "@/lib/generated/prisma/client";
 import { parseScopes, type Scope } from "@/lib/access/scopes";
 
-type TokenStatus = "active" | "grace" | "expired" | "revoked";
+export type TokenStatus = "active" | "grace" | "expired" | "revoked";
 
 export type TokenView = {
   id: string;
@@ -44,7 +44,7 @@ export const tokenViewSelect = {
 
 type TokenRow = Prisma.ApiTokenGetPayload<{ select: typeof tokenViewSelect }>;
 
-function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date; graceEndsAt: Date | null }, now = Date.now()): TokenStatus {
+export function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date; graceEndsAt: Date | null }, now = Date.now()): TokenStatus {
   if (token.revokedAt) return "revoked";
   if (token.expiresAt.getTime() <= now) return "expired";
   if (token.graceEndsAt) return token.graceEndsAt.getTime() <= now ? "expired" : "grace";

@@ -1,8 +1,12 @@
 "use server";
-// Admin changes to a user: role, and disabled or enabled. lib/auth/users checks who asks again.
+// Admin changes to users: create one, a new set-password link, role, and disabled or enabled.
+// lib/auth checks who asks again.
 import { z } from "zod";
 import { ROLE_LABELS } from "@/components/ui/role-badge";
-import { changeUserRole, setUserDisabled } from "@/lib/auth/users";
+import type { LinkFormState } from "@/components/users/link-reveal-dialog";
+import { issuePasswordLink } from "@/lib/auth/password-links";
+import { changeUserRole, createUser, NewUser, setUserDisabled } from "@/lib/auth/users";
+import { Refusal } from "@/lib/refusal";
 import { formAction } from "@/lib/server/action";
 
 const RoleInput = z.object({
@@ -14,6 +18,8 @@ const DisabledInput = z.object({
   userId: z.string().min(1),
   disabled: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
+
+const UserInput = z.object({ userId: z.string().min(1) });
 
 const tokens = (n: number) => `${n} token${n === 1 ? "" : "s"}`;
 
@@ -32,3 +38,20 @@ export const setDisabledAction = formAction(
     return { ok: true, message: `Disabled; ${tokens(result.revoked)} revoked.` };
   },
 );
+
+/** The new user's link is in the answer once, for the dialog; it is stored nowhere. */
+export const createUserAction = formAction<typeof NewUser, LinkFormState>({ input: NewUser, admin: true, revalidate: () => ["/admin/users"] }, async (caller, input) => {
+  try {
+    const { user, link } = await createUser(caller, input);
+    return { ok: true, message: `${user.name} was created.`, link: link.url, linkFor: user.name, expiresAt: link.expiresAt.toISOString() };
+  } catch (error) {
+    // A taken email is the email field's error, not the form's.
+    if (error instanceof Refusal && error.code === "conflict") return { errors: { email: [error.message] } };
+    throw error;
+  }
+});
+
+export const issuePasswordLinkAction = formAction<typeof UserInput, LinkFormState>({ input: UserInput, admin: true, revalidate: () => [] }, async (caller, { userId }) => {
+  const link = await issuePasswordLink(caller, userId);
+  return { ok: true, message: "New link issued; earlier ones no longer work.", link: link.url, expiresAt: link.expiresAt.toISOString() };
+});

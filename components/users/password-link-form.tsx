@@ -1,0 +1,34 @@
+"use client";
+// Issue a new one-time set-password link for one user: one who has not set a password yet, or
+// forgot it. Their current password, if any, works until the link is used.
+import { useId } from "react";
+import { FormMessage } from "@/components/ui/field-error";
+import { BUTTON } from "@/components/ui/styles";
+import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
+import { LinkRevealDialog, type LinkFormState } from "./link-reveal-dialog";
+
+type Props = { action: ServerAction<LinkFormState>; userId: string; userName: string };
+
+export function PasswordLinkForm({ action, userId, userName }: Props) {
+  const id = useId();
+  const { state, pending, submitLater, clear } = useFormAction(action);
+  const error = state.errors ? Object.values(state.errors).flat().join(" ") : undefined;
+  return (
+    <div>
+      <form
+        method="post"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submitLater(new FormData(event.currentTarget));
+        }}
+      >
+        <input type="hidden" name="userId" value={userId} />
+        <button type="submit" aria-disabled={pending} aria-label={`New set-password link for ${userName}`} aria-describedby={`${id}-message`} className={BUTTON.secondary}>
+          {pending ? "Issuing…" : "New link"}
+        </button>
+      </form>
+      <FormMessage id={`${id}-message`} message={error ?? (state.link ? undefined : state.message)} ok={state.ok} compact />
+      {state.link && state.expiresAt && <LinkRevealDialog link={state.link} name={userName} expiresAt={state.expiresAt} onClose={clear} />}
+    </div>
+  );
+}
