@@ -61,6 +61,13 @@ const TARGETS: Target[] = [
     ],
   },
   { name: "the users page", signedIn: true, path: () => "/admin/users" },
+  { name: "the admin overview", signedIn: true, path: () => "/admin" },
+  { name: "the policies page", signedIn: true, path: () => "/admin/policies" },
+  { name: "the audit log", signedIn: true, path: () => "/admin/audit" },
+  { name: "the usage page", signedIn: true, path: () => "/admin/usage" },
+  { name: "the alerts page", signedIn: true, path: () => "/admin/alerts?status=all" },
+  { name: "the notifications page", signedIn: true, path: () => "/notifications" },
+  { name: "the password page", signedIn: true, path: () => "/settings/password" },
   {
     name: "a user's token page",
     signedIn: true,

@@ -1,5 +1,6 @@
 // Records every response a browser context receives and finds any that holds a token, a token
-// hash, a ciphertext or a server secret. Used by every spec through the fixture in fixtures.ts.
+// hash, a ciphertext, a password hash, a set-password link's hash or a server secret. Used by every
+// spec through the fixture in fixtures.ts.
 import Database from "better-sqlite3";
 import { compactDecrypt } from "jose";
 import type { BrowserContext, Response } from "@playwright/test";
@@ -52,7 +53,11 @@ export async function forbiddenStrings(databaseUrl = process.env.E2E_DATABASE_UR
     const plain = await Promise.all(
       rows.filter((row) => row.ciphertext).map(async (row) => ({ what: "a dashboard token", value: await decrypt(row.ciphertext!, key) })),
     );
-    return [...env, ...stored, ...plain.filter((p) => p.value)];
+    const passwords = (db.prepare('SELECT "passwordHash" AS "value" FROM "User" WHERE "passwordHash" IS NOT NULL').all() as { value: string }[]).map(
+      ({ value }) => ({ what: "a password hash", value }),
+    );
+    const links = (db.prepare('SELECT "hash" AS "value" FROM "PasswordLink"').all() as { value: string }[]).map(({ value }) => ({ what: "a set-password link's hash", value }));
+    return [...env, ...stored, ...plain.filter((p) => p.value), ...passwords, ...links];
   } finally {
     db.close();
   }

@@ -24,12 +24,13 @@ export async function AppShell({ user, children }: { user: Person; children: Rea
             <span aria-hidden className="inline-block size-6 rounded-md bg-sky-600" />
             Gatehouse
           </Link>
-          <nav aria-label="Main" className="order-3 flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto">
+          <nav aria-label="Main" className="order-3 flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
             <NavLink href="/">Devices</NavLink>
             <NavLink href="/settings/tokens">Tokens</NavLink>
             <NavLink href="/notifications" count={{ value: counts.notifications, label: "unread" }}>
               Notifications
             </NavLink>
+            <NavLink href="/settings/password">Account</NavLink>
             {counts.alerts !== null && (
               <NavLink href="/admin" count={{ value: counts.alerts, label: "unacknowledged alerts" }}>
                 Admin
