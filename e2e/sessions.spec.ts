@@ -90,6 +90,6 @@ test("changing a signed-in user's role ends their session; they sign in again un
 
   await signInByApi(page.request, user);
   await expectSignedIn(page, user);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Admin/ })).toBeVisible();
   await admin.context().close();
 });

@@ -23,8 +23,9 @@ export function PasswordLinkForm({ action, userId, userName }: Props) {
         }}
       >
         <input type="hidden" name="userId" value={userId} />
-        <button type="submit" aria-disabled={pending} aria-label={`New set-password link for ${userName}`} aria-describedby={`${id}-message`} className={BUTTON.secondary}>
+        <button type="submit" aria-disabled={pending} aria-describedby={`${id}-message`} className={BUTTON.secondary}>
           {pending ? "Issuing…" : "New link"}
+          <span className="sr-only"> to set a password, for {userName}</span>
         </button>
       </form>
       <FormMessage id={`${id}-message`} message={error ?? (state.link ? undefined : state.message)} ok={state.ok} compact />
