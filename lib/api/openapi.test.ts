@@ -133,4 +133,10 @@ describe("GET /api/v1/openapi.json", () => {
     const bare = Object.entries(components).filter(([, schema]) => schema.$ref !== undefined || (schema.type === undefined && schema.oneOf === undefined));
     expect(bare.map(([name, schema]) => `${name}: ${JSON.stringify(schema).slice(0, 60)}`)).toEqual([]);
   });
+
+  it("documents a 503 on exactly the routes whose change is audited", () => {
+    const paths = (doc as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> }).paths;
+    const with503 = Object.values(paths).flatMap((ops) => Object.values(ops)).filter((op) => "503" in op.responses).map((op) => op.operationId);
+    expect(with503.sort()).toEqual(["createDevice", "deleteDevice", "updateDevice"]);
+  });
 });

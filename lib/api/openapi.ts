@@ -88,6 +88,10 @@ function operation(route: Route) {
     responses[code] = { description, content: { "application/problem+json": { schema: problemRef } } };
   }
   if (route.conflict) responses["409"] = { description: route.conflict, content: { "application/problem+json": { schema: problemRef } } };
+  if (route.audited) {
+    const description = "The audit log could not be written, so nothing was changed; try again after Retry-After";
+    responses["503"] = { description, content: { "application/problem+json": { schema: problemRef } } };
+  }
   return {
     operationId: route.operationId,
     summary: route.summary,

@@ -27,6 +27,8 @@ export type Route<P = Schema | undefined, Q = Schema | undefined, B = Schema | u
   status?: 200 | 201 | 204;
   /** When the route can answer 409, what the conflict is, for the OpenAPI document. */
   conflict?: string;
+  /** The route's change is written with an audit record, so it answers 503 when the log cannot be written. */
+  audited?: boolean;
   handle(context: RouteContext<P, Q, B>): Promise<unknown>;
 };
 
