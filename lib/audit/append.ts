@@ -31,6 +31,9 @@ export type AuditInput = {
 
 type Client = Prisma.TransactionClient;
 
+/** What a form says when its change could not be audited. */
+export const AUDIT_UNAVAILABLE_MESSAGE = "The audit log could not be written, so nothing was changed. Try again shortly.";
+
 /** The audit log could not be written, so the change it would have recorded was not made. */
 export class AuditUnavailable extends Error {
   override name = "AuditUnavailable";

@@ -9,7 +9,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Person } from "@/lib/access/caller";
-import { AuditUnavailable } from "@/lib/audit/append";
+import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailable } from "@/lib/audit/append";
 import { withRequestContext } from "@/lib/audit/context";
 import { requireAdmin, requireUser } from "@/lib/auth/session";
 import { invalidInput, refusal, type FormState } from "@/lib/form-state";
@@ -75,7 +75,7 @@ function formFields(formData: FormData): Record<string, string | string[]> {
 /** An expected refusal, from lib/ or from the device API, as form state; anything else is rethrown. */
 function expectedFailure(error: unknown): FormState {
   if (error instanceof Refusal) return refusal(error);
-  if (error instanceof AuditUnavailable) return { message: "The audit log could not be written, so nothing was changed. Try again shortly." };
+  if (error instanceof AuditUnavailable) return { message: AUDIT_UNAVAILABLE_MESSAGE };
   if (error instanceof AccessRevokedError) return { message: "Your dashboard access has been revoked; nothing was changed." };
   if (error instanceof DeviceApiError) return { errors: error.problem.errors, message: error.problem.detail };
   throw error;

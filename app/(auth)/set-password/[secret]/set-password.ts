@@ -4,6 +4,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailable } from "@/lib/audit/append";
 import { withRequestContext } from "@/lib/audit/context";
 import { setPasswordWithLink } from "@/lib/auth/password-links";
 import { NewPasswordFields } from "@/lib/auth/password-rules";
@@ -24,6 +25,7 @@ export async function setPasswordFromForm(secret: string, formData: FormData): P
     await withRequestContext({ ip, userAgent: request.get("user-agent") }, () => setPasswordWithLink(secret, input.data.password, ip));
   } catch (error) {
     // A link used, voided or expired meanwhile is a message; anything else goes to the error page.
+    if (error instanceof AuditUnavailable) return { message: AUDIT_UNAVAILABLE_MESSAGE };
     return refusal(error);
   }
   redirect("/login?reason=password-set");
