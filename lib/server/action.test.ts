@@ -25,6 +25,7 @@ vi.mock("@/lib/auth/session", () => ({
 
 const { formAction } = await import("./action");
 const { AccessRevokedError, DeviceApiError } = await import("./device-client");
+const { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailable } = await import("@/lib/audit/append");
 
 function form(entries: [string, string | Blob][]): FormData {
   const data = new FormData();
@@ -76,6 +77,7 @@ describe("formAction", () => {
     const problem = { type: "t", title: "Bad Request", status: 400, detail: "The body is not valid", code: "invalid_request" as const, errors: { name: ["Enter a name"] } };
     expect(await refuse(new DeviceApiError(problem))({}, form([]))).toEqual({ errors: { name: ["Enter a name"] }, message: "The body is not valid" });
     expect(await refuse(new AccessRevokedError("revoked"))({}, form([]))).toEqual({ message: "Your dashboard access has been revoked; nothing was changed." });
+    expect(await refuse(new AuditUnavailable(new Error("disk I/O error")))({}, form([]))).toEqual({ message: AUDIT_UNAVAILABLE_MESSAGE });
     expect(next.revalidated).toEqual([]);
   });
 
