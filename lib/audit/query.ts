@@ -6,6 +6,7 @@ import type { Person, TokenCaller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { chainedSelect, type ChainedFields } from "./chain";
 import { chainStatus, type ChainStatus } from "./verify";
 
 export const OUTCOMES = ["success", "failure", "denied"] as const;
@@ -13,10 +14,15 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const DEFAULT_AUDIT_PAGE = 50;
 export const MAX_AUDIT_PAGE = 200;
 
+/** The years a filter's time may name: an offset can push 0000 or 9999 out of what the database takes. */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(10_000, 0, 1);
+
 /** A time in ISO 8601; one without an offset (as a datetime-local field sends it) is taken as UTC. */
 const utcTime = z.iso
   .datetime({ offset: true, local: true, error: "A date and time such as 2026-12-01T09:30:00Z" })
-  .transform((text) => new Date(/(Z|[+-]\d\d:\d\d)$/i.test(text) ? text : `${text}Z`));
+  .transform((text) => new Date(/(Z|[+-]\d\d:\d\d)$/i.test(text) ? text : `${text}Z`))
+  .refine((time) => time.getTime() >= EARLIEST && time.getTime() < LATEST, "A time between the years 1970 and 9999");
 
 /** The filter's fields, for the page's schema and the API's strict one alike. */
 export const auditFilterFields = {
@@ -67,19 +73,11 @@ export function queryInput(params: URLSearchParams | Record<string, string | str
 /** Which page: older than `cursor`, or (the page's Newer link) newer than `after`. */
 export type AuditPageRequest = { cursor?: number; after?: number; limit?: number };
 
-export type AuditItem = {
+/** A record as shown: its chained fields with the time as ISO text and the detail parsed, its id and hash, and the actor's email. */
+export type AuditItem = Omit<ChainedFields, "at" | "detail"> & {
   id: number;
   at: string;
-  actorType: string;
-  actorId: string | null;
   actorEmail: string | null;
-  tokenId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  outcome: string;
   detail: Record<string, unknown>;
   hash: string | null;
 };
@@ -156,21 +154,7 @@ function prefixRange(prefix: string): Prisma.StringFilter {
   return { gte: prefix, lt: prefix.slice(0, -1) + String.fromCharCode(last + 1) };
 }
 
-const select = {
-  id: true,
-  at: true,
-  actorType: true,
-  actorId: true,
-  tokenId: true,
-  action: true,
-  targetType: true,
-  targetId: true,
-  ip: true,
-  userAgent: true,
-  outcome: true,
-  detail: true,
-  hash: true,
-} satisfies Prisma.AuditEventSelect;
+const select = { id: true, ...chainedSelect, hash: true } satisfies Prisma.AuditEventSelect;
 
 async function readPage(where: Prisma.AuditEventWhereInput, page: AuditPageRequest, limit: number, lookNewer = true): Promise<AuditPage> {
   const newer = page.after !== undefined && page.cursor === undefined;
