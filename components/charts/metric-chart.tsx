@@ -2,24 +2,21 @@
 // One metric over a range: the average as a line over a band from the minimum to the maximum of
 // each bucket. Only the device page imports it, so the homepage never loads Recharts.
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_STYLE, timeAxis, TOOLTIP_BOX } from "./chart-style";
 import type { ChartPoint } from "@/lib/devices/chart-points";
-import { dayTicks } from "@/lib/devices/chart-ticks";
 import { formatReading } from "@/lib/devices/format";
-import { DAY_MS } from "@/lib/time";
 
 type Props = { points: ChartPoint[]; unit: string; from: number; to: number };
 
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 export function MetricChart({ points, unit, from, to }: Props) {
-  const long = to - from > 2 * DAY_MS;
-  const tick = new Intl.DateTimeFormat(undefined, long ? { month: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" });
   return (
     <div className="text-zinc-600 [--chart-band:var(--color-sky-200)] [--chart-line:var(--color-sky-700)] dark:text-zinc-400 dark:[--chart-band:var(--color-sky-900)] dark:[--chart-line:var(--color-sky-300)]">
       <ComposedChart responsive style={{ width: "100%", height: 220 }} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={long ? dayTicks(from, to) : undefined} tickFormatter={(t: number) => tick.format(t)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" minTickGap={24} />
-        <YAxis width={56} domain={["auto", "auto"]} tickFormatter={(v: number) => number.format(v)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" />
+        <XAxis {...timeAxis(from, to)} domain={[from, to]} />
+        <YAxis width={56} domain={["auto", "auto"]} tickFormatter={(v: number) => number.format(v)} {...AXIS_STYLE} />
         <Tooltip content={({ active, payload }) => <PointTooltip active={active} point={payload?.[0]?.payload as ChartPoint | undefined} unit={unit} />} />
         <Area dataKey="band" name="Min–max" stroke="none" fill="var(--chart-band)" fillOpacity={0.8} isAnimationActive={false} />
         <Line dataKey="avg" name="Average" stroke="var(--chart-line)" strokeWidth={1.75} dot={false} isAnimationActive={false} />
@@ -31,7 +28,7 @@ export function MetricChart({ points, unit, from, to }: Props) {
 function PointTooltip({ active, point, unit }: { active?: boolean; point?: ChartPoint; unit: string }) {
   if (!active || !point) return null;
   return (
-    <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
+    <div className={TOOLTIP_BOX}>
       <p className="font-medium">{new Date(point.t).toLocaleString()}</p>
       {point.avg === null || !point.band ? (
         <p>No readings</p>

@@ -3,9 +3,11 @@
 // keeps what was typed; a saved one shows the stored values.
 import { useId } from "react";
 import type { FormState } from "@/lib/form-state";
-import { FieldError, FormMessage } from "@/components/ui/field-error";
+import { ActionForm } from "@/components/ui/action-form";
+import { FormMessage } from "@/components/ui/field-error";
+import { TextField } from "@/components/ui/field";
 import { ROLE_LABELS } from "@/components/ui/role-badge";
-import { BUTTON, INPUT } from "@/components/ui/styles";
+import { BUTTON } from "@/components/ui/styles";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
 type Values = { maxLifetimeDays: number; rotationIntervalDays: number; gracePeriodHours: number; idleDisableDays: number };
@@ -34,37 +36,24 @@ export function PolicyForm({ action, policy, limits }: Props) {
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
         Ceiling: a {label} token lives at most {limits.ceilingDays} days, whatever this policy says.
       </p>
-      <form
-        method="post"
-        noValidate
-        aria-describedby={`${id}-message`}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submitLater(new FormData(event.currentTarget));
-        }}
-        className="grid gap-x-4 gap-y-2 sm:grid-cols-2"
-      >
+      <ActionForm submit={submitLater} messageId={`${id}-message`} className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
         <input type="hidden" name="role" value={policy.role} />
         {fields.map((field) => (
-          // Keyed by the stored value, so that a saved change shows what was stored.
-          <div key={`${field.name}-${policy[field.name]}`}>
-            <label htmlFor={`${id}-${field.name}`} className="text-sm font-medium">{field.label}</label>
-            <input
-              id={`${id}-${field.name}`}
-              name={field.name}
-              type="number"
-              inputMode="numeric"
-              min={field.min}
-              max={field.max}
-              step={1}
-              defaultValue={policy[field.name]}
-              aria-invalid={Boolean(errors[field.name])}
-              aria-describedby={`${id}-${field.name}-help ${id}-${field.name}-error`}
-              className={`${INPUT} mt-1`}
-            />
-            <p id={`${id}-${field.name}-help`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{field.help}</p>
-            <FieldError id={`${id}-${field.name}-error`} errors={errors[field.name]} />
-          </div>
+          <TextField
+            // Keyed by the stored value, so that a saved change shows what was stored.
+            key={`${field.name}-${policy[field.name]}`}
+            id={`${id}-${field.name}`}
+            label={field.label}
+            name={field.name}
+            type="number"
+            inputMode="numeric"
+            min={field.min}
+            max={field.max}
+            step={1}
+            defaultValue={policy[field.name]}
+            errors={errors[field.name]}
+            help={field.help}
+          />
         ))}
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
           <button type="submit" aria-disabled={pending} aria-label={`Save the ${label} policy`} className={BUTTON.primary}>
@@ -72,7 +61,7 @@ export function PolicyForm({ action, policy, limits }: Props) {
           </button>
           <FormMessage id={`${id}-message`} message={state.message} ok={state.ok} />
         </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -5,8 +5,10 @@
 import { useId, useState } from "react";
 import type { TokenFormState } from "@/lib/form-state";
 import type { Scope } from "@/lib/access/scopes";
+import { ActionForm } from "@/components/ui/action-form";
 import { FieldError, FormMessage } from "@/components/ui/field-error";
-import { BUTTON, INPUT, SELECT } from "@/components/ui/styles";
+import { SelectField, TextField } from "@/components/ui/field";
+import { BUTTON } from "@/components/ui/styles";
 import { TokenRevealDialog } from "./token-reveal-dialog";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
 
@@ -31,30 +33,14 @@ type Props = {
 export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLifetimeDays, submitLabel = "Issue token" }: Props) {
   const id = useId();
   const [kind, setKind] = useState<IssuableKind>(kinds[0] ?? "PERSONAL");
-  // Bumped after a success to remount the fields empty; a refused form keeps what was typed.
-  const [round, setRound] = useState(0);
-  const { state, pending, submitLater, clear } = useFormAction<TokenFormState>(async (previous, formData) => {
-    const next = await action(previous, formData);
-    if (next.ok) setRound((n) => n + 1);
-    return next;
-  });
+  // Fields keyed by round are emptied after a success; a refused form keeps what was typed.
+  const { state, pending, round, submitLater, clear } = useFormAction(action);
   const errors = state.errors ?? {};
   const err = (field: string) => `${id}-${field}-error`;
 
   return (
     <>
-      <form
-        // POST even before hydration, so that nothing typed here can end up in a URL.
-        method="post"
-        noValidate
-        aria-describedby={`${id}-message`}
-        onSubmit={(event) => {
-          // Submitted by hand: the action prop would also clear a refused form.
-          event.preventDefault();
-          submitLater(new FormData(event.currentTarget));
-        }}
-        className="grid gap-x-4 gap-y-2 sm:grid-cols-2"
-      >
+      <ActionForm submit={submitLater} messageId={`${id}-message`} className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
         <input type="hidden" name="userId" value={userId} />
         <fieldset className="sm:col-span-2" aria-describedby={err("kind")}>
           <legend className="text-sm font-medium">Kind</legend>
@@ -72,38 +58,30 @@ export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLife
           <FieldError id={err("kind")} errors={errors.kind} />
         </fieldset>
 
-        <div key={`name-${round}`}>
-          <label htmlFor={`${id}-name`} className="text-sm font-medium">Name</label>
-          <input
-            id={`${id}-name`}
-            name="name"
-            maxLength={80}
-            autoComplete="off"
-            placeholder={kind === "DASHBOARD" ? "Dashboard" : "Backup script"}
-            aria-invalid={Boolean(errors.name)}
-            aria-describedby={err("name")}
-            className={`${INPUT} mt-1`}
-          />
-          <FieldError id={err("name")} errors={errors.name} />
-        </div>
+        <TextField
+          key={`name-${round}`}
+          id={`${id}-name`}
+          label="Name"
+          name="name"
+          maxLength={80}
+          autoComplete="off"
+          placeholder={kind === "DASHBOARD" ? "Dashboard" : "Backup script"}
+          errors={errors.name}
+        />
 
-        <div key={`days-${round}`}>
-          <label htmlFor={`${id}-days`} className="text-sm font-medium">Expires in (days)</label>
-          <input
-            id={`${id}-days`}
-            name="expiresInDays"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={maxLifetimeDays}
-            defaultValue={maxLifetimeDays}
-            aria-invalid={Boolean(errors.expiresInDays)}
-            aria-describedby={`${id}-days-help ${err("expiresInDays")}`}
-            className={`${INPUT} mt-1`}
-          />
-          <p id={`${id}-days-help`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">At most {maxLifetimeDays} days for this role.</p>
-          <FieldError id={err("expiresInDays")} errors={errors.expiresInDays} />
-        </div>
+        <TextField
+          key={`days-${round}`}
+          id={`${id}-days`}
+          label="Expires in (days)"
+          name="expiresInDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={maxLifetimeDays}
+          defaultValue={maxLifetimeDays}
+          errors={errors.expiresInDays}
+          help={`At most ${maxLifetimeDays} days for this role.`}
+        />
 
         {kind === "PERSONAL" && (
           <fieldset key={`scopes-${round}`} className="sm:col-span-2" aria-describedby={err("scopes")}>
@@ -121,23 +99,12 @@ export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLife
         )}
 
         {kind === "DEVICE" && (
-          <div key={`device-${round}`} className="sm:col-span-2">
-            <label htmlFor={`${id}-device`} className="text-sm font-medium">Device</label>
-            <select
-              id={`${id}-device`}
-              name="deviceId"
-              defaultValue=""
-              aria-invalid={Boolean(errors.deviceId)}
-              aria-describedby={err("deviceId")}
-              className={`${SELECT} mt-1 block w-full sm:w-auto`}
-            >
-              <option value="">{devices.length === 0 ? "No devices to choose from" : "Choose a device"}</option>
-              {devices.map((device) => (
-                <option key={device.id} value={device.id}>{device.name}</option>
-              ))}
-            </select>
-            <FieldError id={err("deviceId")} errors={errors.deviceId} />
-          </div>
+          <SelectField key={`device-${round}`} id={`${id}-device`} label="Device" name="deviceId" defaultValue="" errors={errors.deviceId} className="sm:col-span-2" width="w-full sm:w-auto">
+            <option value="">{devices.length === 0 ? "No devices to choose from" : "Choose a device"}</option>
+            {devices.map((device) => (
+              <option key={device.id} value={device.id}>{device.name}</option>
+            ))}
+          </SelectField>
         )}
 
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
@@ -146,7 +113,7 @@ export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLife
           </button>
           <FormMessage id={`${id}-message`} message={state.message} ok={state.ok} />
         </div>
-      </form>
+      </ActionForm>
       {state.token && <TokenRevealDialog token={state.token} name={state.tokenName} onClose={clear} />}
     </>
   );

@@ -2,8 +2,7 @@
 // Requests over a range as an area, with the errors among them as a second area in front. Only the
 // usage pages import it, so no other page loads Recharts.
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { dayTicks } from "@/lib/devices/chart-ticks";
-import { DAY_MS } from "@/lib/time";
+import { AXIS_STYLE, timeAxis, TOOLTIP_BOX } from "@/components/charts/chart-style";
 import type { UsagePoint } from "@/lib/usage/queries";
 
 type Props = { points: UsagePoint[]; from: number; to: number; bucketMs: number };
@@ -11,14 +10,12 @@ type Props = { points: UsagePoint[]; from: number; to: number; bucketMs: number 
 const count = new Intl.NumberFormat("en");
 
 export function UsageChart({ points, from, to, bucketMs }: Props) {
-  const long = to - from > 2 * DAY_MS;
-  const tick = new Intl.DateTimeFormat(undefined, long ? { month: "short", day: "numeric" } : { hour: "2-digit", minute: "2-digit" });
   return (
     <div className="text-zinc-600 [--chart-errors:var(--color-red-600)] [--chart-requests:var(--color-sky-600)] dark:text-zinc-400 dark:[--chart-errors:var(--color-red-400)] dark:[--chart-requests:var(--color-sky-400)]">
       <AreaChart responsive style={{ width: "100%", height: 220 }} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[from, to - bucketMs]} ticks={long ? dayTicks(from, to) : undefined} tickFormatter={(t: number) => tick.format(t)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" minTickGap={24} />
-        <YAxis width={56} allowDecimals={false} tickFormatter={(v: number) => count.format(v)} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" />
+        <XAxis {...timeAxis(from, to)} domain={[from, to - bucketMs]} />
+        <YAxis width={56} allowDecimals={false} tickFormatter={(v: number) => count.format(v)} {...AXIS_STYLE} />
         <Tooltip content={({ active, payload }) => <PointTooltip active={active} point={payload?.[0]?.payload as UsagePoint | undefined} />} />
         <Area dataKey="requests" name="Requests" stroke="var(--chart-requests)" fill="var(--chart-requests)" fillOpacity={0.25} isAnimationActive={false} />
         <Area dataKey="errors" name="Errors" stroke="var(--chart-errors)" fill="var(--chart-errors)" fillOpacity={0.35} isAnimationActive={false} />
@@ -30,7 +27,7 @@ export function UsageChart({ points, from, to, bucketMs }: Props) {
 function PointTooltip({ active, point }: { active?: boolean; point?: UsagePoint }) {
   if (!active || !point) return null;
   return (
-    <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs text-zinc-900 shadow dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
+    <div className={TOOLTIP_BOX}>
       <p className="font-medium">{new Date(point.t).toLocaleString()}</p>
       <p>{count.format(point.requests)} requests</p>
       <p>{count.format(point.errors)} errors</p>

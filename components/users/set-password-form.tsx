@@ -1,12 +1,14 @@
 "use client";
 // Choose a password, typed twice: on the one-time link's page (no current password) and on
-// Settings → Password (the current one first). Success redirects to the sign-in page.
+// Settings → Password (the current one first). Success redirects to the sign-in page. What was
+// typed is never sent back: a refused form keeps it in the browser only.
 import { useId } from "react";
 import type { FormState } from "@/lib/form-state";
+import { ActionForm } from "@/components/ui/action-form";
 import { FormMessage } from "@/components/ui/field-error";
+import { TextField } from "@/components/ui/field";
 import { BUTTON, INPUT } from "@/components/ui/styles";
 import { useFormAction, type ServerAction } from "@/components/ui/use-form-action";
-import { PasswordField } from "./password-field";
 
 type Props = {
   action: ServerAction<FormState>;
@@ -23,36 +25,28 @@ export function SetPasswordForm({ action, email, askCurrent, minLength, submitLa
   const { state, pending, submitLater } = useFormAction(action);
   const errors = state.errors ?? {};
   return (
-    <form
-      // POST even before hydration, so that no password can end up in a URL.
-      method="post"
-      noValidate
-      aria-describedby={`${id}-message`}
-      onSubmit={(event) => {
-        // Submitted by hand: a form action would also clear a refused form.
-        event.preventDefault();
-        submitLater(new FormData(event.currentTarget));
-      }}
-      className="space-y-3"
-    >
+    <ActionForm submit={submitLater} messageId={`${id}-message`} className="space-y-3">
       <div>
         <label htmlFor={`${id}-email`} className="text-sm font-medium">Account</label>
         <input id={`${id}-email`} name="username" type="email" value={email} readOnly autoComplete="username" className={`${INPUT} mt-1 bg-zinc-50 dark:bg-zinc-800`} />
       </div>
-      {askCurrent && <PasswordField id={`${id}-current`} name="currentPassword" label="Current password" autoComplete="current-password" errors={errors.currentPassword} />}
-      <PasswordField
+      {askCurrent && (
+        <TextField id={`${id}-current`} name="currentPassword" type="password" label="Current password" autoComplete="current-password" errors={errors.currentPassword} />
+      )}
+      <TextField
         id={`${id}-password`}
         name="password"
+        type="password"
         label="New password"
         autoComplete="new-password"
         errors={errors.password}
         help={`At least ${minLength} characters. A few unrelated words make a good one.`}
       />
-      <PasswordField id={`${id}-confirm`} name="confirm" label="New password again" autoComplete="new-password" errors={errors.confirm} />
+      <TextField id={`${id}-confirm`} name="confirm" type="password" label="New password again" autoComplete="new-password" errors={errors.confirm} />
       <FormMessage id={`${id}-message`} message={state.message} ok={state.ok} />
       <button type="submit" aria-disabled={pending} className={`${BUTTON.primary} w-full`}>
         {pending ? "Saving…" : submitLabel}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,25 +5,30 @@
 import "server-only";
 import crypto from "node:crypto";
 import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** The previous hash of the first chained record. */
 export const GENESIS = "0".repeat(64);
 
-/** The fields a hash covers: all but id (assigned on insert; the links order the chain) and the chain's own. */
-export type ChainedFields = {
-  at: Date;
-  actorType: string;
-  actorId: string | null;
-  tokenId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  outcome: string;
-  /** As stored: JSON text. */
-  detail: string;
-};
+/**
+ * The fields a hash covers: all but id (assigned on insert; the links order the chain) and the
+ * chain's own. Also the select of a reader that shows them; detail is JSON text, as stored.
+ */
+export const chainedSelect = {
+  at: true,
+  actorType: true,
+  actorId: true,
+  tokenId: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  ip: true,
+  userAgent: true,
+  outcome: true,
+  detail: true,
+} as const satisfies Prisma.AuditEventSelect;
+
+export type ChainedFields = Prisma.AuditEventGetPayload<{ select: typeof chainedSelect }>;
 
 /** The record as one JSON text with its keys in a fixed (sorted) order and its time in UTC ISO form. */
 export function canonicalJson(record: ChainedFields): string {

@@ -9,7 +9,7 @@ import { visibleTo } from "@/lib/access/visible";
 import { db } from "@/lib/db";
 import type { Prisma, TokenKind } from "@/lib/generated/prisma/client";
 import { getPolicy } from "./policy";
-import { tokenStatus, toTokenView, tokenViewSelect, type TokenView } from "./views";
+import { tokenSelect, tokenStatus, toTokenView, tokenViewSelect, type TokenView } from "./views";
 
 /** The most a page of the admin API holds, as for devices. */
 const MAX_PAGE_SIZE = 100;
@@ -52,23 +52,6 @@ export async function issueOptions(caller: Caller, userId: string): Promise<Issu
   return { scopes: policy.scopes, maxLifetimeDays: policy.maxLifetimeDays, gracePeriodHours: policy.gracePeriodHours, devices };
 }
 
-/** What the admin API says of a token: never its hash, ciphertext or secret. */
-const adminTokenSelect = {
-  id: true,
-  userId: true,
-  kind: true,
-  name: true,
-  scopes: true,
-  deviceId: true,
-  prefix: true,
-  last4: true,
-  createdAt: true,
-  expiresAt: true,
-  graceEndsAt: true,
-  revokedAt: true,
-  lastUsedAt: true,
-} as const;
-
 type AdminTokenFilter = { userId?: string; kind?: TokenKind; status?: "active" | "revoked" | "expired" };
 
 /** The status filter as a where clause; a token in its rotation grace is still active. */
@@ -94,7 +77,7 @@ export async function listAllTokens(caller: Caller, page: { limit: number; curso
         statusWhere(page.status, now),
       ],
     },
-    select: adminTokenSelect,
+    select: tokenSelect,
     orderBy: { id: "asc" },
     take: limit + 1,
   });

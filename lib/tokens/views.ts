@@ -23,24 +23,25 @@ export type TokenView = {
   status: TokenStatus;
 };
 
-export const tokenViewSelect = {
+/** What any reader of a token may be told of it: never its hash, ciphertext or secret. */
+export const tokenSelect = {
   id: true,
   userId: true,
   kind: true,
   name: true,
   scopes: true,
   deviceId: true,
-  device: { select: { name: true } },
   prefix: true,
   last4: true,
   createdAt: true,
   expiresAt: true,
   graceEndsAt: true,
   revokedAt: true,
-  revokedReason: true,
   lastUsedAt: true,
-  lastUsedIp: true,
 } as const;
+
+/** And what the management pages add: the device's name, why it was revoked, where it was last used. */
+export const tokenViewSelect = { ...tokenSelect, device: { select: { name: true } }, revokedReason: true, lastUsedIp: true } as const;
 
 type TokenRow = Prisma.ApiTokenGetPayload<{ select: typeof tokenViewSelect }>;
 

@@ -2,7 +2,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 
@@ -23,20 +22,11 @@ export default async function LoginPage({ searchParams }: Props) {
   const next = safeCallbackPath(callbackUrl);
   if (await getCurrentUser()) redirect(next);
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 flex items-center justify-between">
-          <p className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-            <span aria-hidden className="inline-block size-6 rounded-md bg-sky-600" />
-            Gatehouse
-          </p>
-          <ThemeToggle />
-        </div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
-        <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">to the dashboard of your devices.</p>
-        {notice && <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{notice}</p>}
-        <LoginForm callbackPath={next} initialError={error ? "signin" : undefined} />
-      </div>
-    </main>
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
+      <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">to the dashboard of your devices.</p>
+      {notice && <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{notice}</p>}
+      <LoginForm callbackPath={next} initialError={error ? "signin" : undefined} />
+    </>
   );
 }

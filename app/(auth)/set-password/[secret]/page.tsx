@@ -2,7 +2,6 @@
 // An unusable link gets one plain answer that names no one.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { SetPasswordForm } from "@/components/users/set-password-form";
 import { findPasswordLink, LINK_NOT_VALID } from "@/lib/auth/password-links";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
@@ -26,30 +25,21 @@ export default async function SetPasswordPage({ params }: Props) {
   }
 
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <div className="mb-8 flex items-center justify-between">
-          <p className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-            <span aria-hidden className="inline-block size-6 rounded-md bg-sky-600" />
-            Gatehouse
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Set your password</h1>
+      {holder ? (
+        <>
+          <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">Welcome, {holder.name}. Choose the password you will sign in with.</p>
+          <SetPasswordForm action={setPasswordAction} email={holder.email} minLength={MIN_PASSWORD_LENGTH} submitLabel="Set password" />
+        </>
+      ) : (
+        <>
+          <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{LINK_NOT_VALID}</p>
+          <p className="mt-4 text-sm">
+            <Link href="/login" className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">Go to sign in</Link>
           </p>
-          <ThemeToggle />
-        </div>
-        <h1 className="text-2xl font-semibold tracking-tight">Set your password</h1>
-        {holder ? (
-          <>
-            <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">Welcome, {holder.name}. Choose the password you will sign in with.</p>
-            <SetPasswordForm action={setPasswordAction} email={holder.email} minLength={MIN_PASSWORD_LENGTH} submitLabel="Set password" />
-          </>
-        ) : (
-          <>
-            <p role="alert" className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{LINK_NOT_VALID}</p>
-            <p className="mt-4 text-sm">
-              <Link href="/login" className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">Go to sign in</Link>
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+        </>
+      )}
+    </>
   );
 }
