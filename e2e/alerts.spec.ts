@@ -2,13 +2,7 @@
 // Standard user is sent away. Alerts are inserted into the database, as the monitor would raise
 // them: the monitor runs inside the server, where a spec cannot call it.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
-import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
-import { expect, signedInAs, test } from "./fixtures";
-
-function openDb() {
-  return new Database(databaseFile(resolveDatabaseUrl(process.env.E2E_DATABASE_URL))!, { timeout: 5_000 });
-}
+import { expect, openDb, signedInAs, test } from "./fixtures";
 
 function insertAlert(fields: { severity: string; title: string; subjectType: string; subjectId: string; detail: Record<string, unknown> }) {
   const id = `e2e${crypto.randomUUID().replaceAll("-", "")}`;

@@ -9,10 +9,21 @@ import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
 
 export type TestUser = { id: string; email: string; name: string; password: string; role: "ADMIN" | "STANDARD" };
 
-function openDb(databaseUrl = process.env.E2E_DATABASE_URL) {
+/** The e2e server's SQLite file, opened directly, as the seed and the app's own jobs would write it. */
+export function openDb(databaseUrl = process.env.E2E_DATABASE_URL) {
   const file = databaseFile(resolveDatabaseUrl(databaseUrl));
   if (!file) throw new Error("E2E_DATABASE_URL must name a SQLite file");
   return new Database(file, { timeout: 5_000 });
+}
+
+/** Runs `work` on the e2e database and closes it. */
+export function withDb<T>(work: (db: Database.Database) => T): T {
+  const db = openDb();
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
 }
 
 export async function createUser(role: TestUser["role"], options: { disabled?: boolean; databaseUrl?: string } = {}): Promise<TestUser> {

@@ -4,12 +4,10 @@
 // stack, a file path or the database's words, or leak a secret; a problem is problem+json.
 import crypto from "node:crypto";
 import http from "node:http";
-import Database from "better-sqlite3";
 import type { Locator, Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
-import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
 import { generateToken, tokenHint } from "../lib/tokens/format";
-import { createUser, expect, signedInAs, signInByApi, test, type TestUser } from "./fixtures";
+import { createUser, expect, signedInAs, signInByApi, test, withDb, type TestUser } from "./fixtures";
 import { findLeaks, forbiddenStrings } from "./leak-scanner";
 
 type Answer = { path: string; status: number; type: string; body: string; location: string };
@@ -88,15 +86,6 @@ async function sessionOf(request: Parameters<typeof signInByApi>[0], role: TestU
   const user = await createUser(role);
   await signInByApi(request, user);
   return { user, headers: { cookie: cookieOf(await request.storageState()) } };
-}
-
-function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(databaseFile(resolveDatabaseUrl(process.env.E2E_DATABASE_URL))!, { timeout: 5_000 });
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** A working personal token, stored as the server stores one: its HMAC under the run's pepper. */

@@ -2,19 +2,8 @@
 // a person's notifications, and the admin home closed to a standard user. Tokens, usage and the
 // reminder's notification are written to the database directly, as the hygiene job would.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
-import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
 import { DAY_MS } from "../lib/time";
-import { createUser, expect, signedInAs, signInByApi, test } from "./fixtures";
-
-function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(databaseFile(resolveDatabaseUrl(process.env.E2E_DATABASE_URL))!, { timeout: 5_000 });
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
+import { createUser, expect, signedInAs, signInByApi, test, withDb } from "./fixtures";
 
 /** A personal token row: no real token behind it, which these tests never present. */
 function insertToken(userId: string, name: string, options: { scopes: string; createdAt: number; expiresAt: number }): string {

@@ -2,14 +2,8 @@
 // and the page at a phone's width. Tokens and their counts are written to the database directly, as
 // the counters' flush would write them.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
-import { createUser, expect, signedInAs, test } from "./fixtures";
-import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
+import { createUser, expect, openDb, signedInAs, test } from "./fixtures";
 import { DAY_MS, MINUTE_MS } from "../lib/time";
-
-function openDb() {
-  return new Database(databaseFile(resolveDatabaseUrl(process.env.E2E_DATABASE_URL))!, { timeout: 5_000 });
-}
 
 /** A personal token of the owner's with `requests` GET /devices calls (a tenth of them errors) ten minutes ago, from one network. */
 function tokenWithUsage(ownerId: string, requests: number): { id: string; name: string } {
