@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forgetVerified } from "@/lib/access/verified-cache";
 import { env } from "@/lib/env";
+import { flushRateLimits } from "@/lib/rate-limit";
 import { testDb } from "@/lib/testing/factories";
 import { DEFAULT_BODY_LIMIT } from "./body";
 import { INGEST_BODY_LIMIT } from "./routes";
@@ -26,19 +27,22 @@ function expectRetryAfter(result: { headers: Headers }) {
 }
 
 describe("rate limits", () => {
-  it("answer 429 with Retry-After once a token passes its limit, counting in the database", async () => {
+  it("answer 429 with Retry-After once a token passes its limit, counting in memory and sharing through the database", async () => {
     const { token, tokenId } = await tokenFor(userId);
     const other = await tokenFor(userId);
     const window = await withinOneWindow();
     expect((await call("GET", "/me", { token })).status).toBe(200);
+    await flushRateLimits();
     expect((await counter(`token:${tokenId}`, window))?.count).toBe(1);
 
-    // Requests another app instance served are just this row's count.
+    // Requests another app instance served are just this row's count, which the next flush reads back.
     await testDb().rateLimit.update({ where: { key_windowStart: { key: `token:${tokenId}`, windowStart: new Date(window) } }, data: { count: env.API_RATE_LIMIT_PER_TOKEN - 1 } });
+    await flushRateLimits();
     expect((await call("GET", "/me", { token })).status).toBe(200);
     const over = await call("GET", "/devices", { token });
     expectProblem(over, 429, "rate_limited", [token]);
     expectRetryAfter(over);
+    await flushRateLimits();
     expect((await counter(`token:${tokenId}`, window))?.count).toBe(env.API_RATE_LIMIT_PER_TOKEN + 1);
 
     // The limit is the token's: from another address it is still limited, another token is not.
@@ -46,17 +50,19 @@ describe("rate limits", () => {
     expect((await call("GET", "/me", { token: other.token })).status).toBe(200);
   });
 
-  // Both limits are counted in one statement after the token check (one write a request), so a
-  // request from an address over its limit is refused whether or not its token is good.
+  // The address is counted before the token check and the token after it, so a request from an
+  // address over its limit is refused whether or not its token is good.
   it("answer 429 once an IP passes its limit, with a good token or none", async () => {
     const { token, tokenId } = await tokenFor(userId);
     const ip = "203.0.113.215";
     const window = await withinOneWindow();
+    // Another instance used the address's whole minute: this one reads that at its first request.
     await testDb().rateLimit.create({ data: { key: `ip:${ip}`, windowStart: new Date(window), count: env.API_RATE_LIMIT_PER_IP } });
     const over = await call("GET", "/me", { token, ip });
     expectProblem(over, 429, "rate_limited", [token]);
     expectRetryAfter(over);
     expectProblem(await call("GET", "/me", { ip }), 429, "rate_limited");
+    await flushRateLimits();
     expect((await counter(`token:${tokenId}`, window))?.count).toBe(1);
     expect((await counter(`ip:${ip}`, window))?.count).toBe(env.API_RATE_LIMIT_PER_IP + 2);
     expect((await call("GET", "/me", { token, ip: "203.0.113.216" })).status).toBe(200);

@@ -175,7 +175,7 @@ function firstCallOf(pageLoad: string, now = Date.now()): boolean {
   return true;
 }
 
-/** Counts one request against every limit; a 429 problem when any is exceeded. */
+/** Counts one request against every limit, in memory (lib/rate-limit.ts); a 429 problem when any is exceeded. */
 async function enforceRateLimits(limits: Limit[]): Promise<void> {
   const retryAfter = await countRequest(limits);
   if (retryAfter !== null) {

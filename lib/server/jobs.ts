@@ -4,6 +4,7 @@
 import "server-only";
 import { flushAuditSummaries } from "@/lib/audit/summary";
 import { logUnexpected } from "@/lib/error-log";
+import { flushRateLimits } from "@/lib/rate-limit";
 import { runHygiene } from "@/lib/monitor/hygiene";
 import { runMonitor } from "@/lib/monitor/monitor";
 import { deliverAlerts } from "@/lib/monitor/webhook";
@@ -14,6 +15,8 @@ type Job = { name: string; everyMs: number; run: (now: number) => Promise<unknow
 const JOBS: Job[] = [
   // jobs: one entry each, in the order they were added
   { name: "audit-summaries", everyMs: 5_000, run: flushAuditSummaries },
+  // Shares this instance's rate-limit counts and reads the others' back (requests also start it).
+  { name: "rate-limits", everyMs: 1_000, run: flushRateLimits },
   // Each instance writes its own counts; the upsert adds them, so two instances never overwrite each other.
   { name: "usage-flush", everyMs: 5_000, run: flushUsage },
   // Once-only by conditional updates and notifications' unique keys (lib/monitor/hygiene.ts).
