@@ -1,7 +1,7 @@
 // Every response is checked against its declared schema in development and test: a mismatch fails.
 import { describe, expect, it } from "vitest";
 import { apiClient, expectProblem, userWithToken } from "@/lib/testing/api-client";
-import { checkResponse, ResponseMismatch } from "./response-check";
+import { checkPlainJson, checkResponse, ResponseMismatch } from "./response-check";
 import { routes } from "./routes";
 import * as s from "./schemas";
 
@@ -44,5 +44,16 @@ describe("checkResponse", () => {
 
   it("has a schema for every route that answers with a body", () => {
     expect(routes.filter((r) => r.status !== 204 && !r.response).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+});
+
+describe("checkPlainJson", () => {
+  it("passes a value that JSON carries unchanged, and fails a Date or an undefined member", () => {
+    const plain = { at: "2026-12-02T00:00:00.000Z", n: 1, list: [null, "x"] };
+    expect(() => checkPlainJson(route, plain, JSON.stringify(plain))).not.toThrow();
+    const dated = { at: new Date(0) };
+    expect(() => checkPlainJson(route, dated, JSON.stringify(dated))).toThrow(ResponseMismatch);
+    const holey = { a: 1, b: undefined };
+    expect(() => checkPlainJson(route, holey, JSON.stringify(holey))).toThrow(/not plain JSON/);
   });
 });

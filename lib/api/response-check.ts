@@ -22,3 +22,12 @@ export function checkResponse(route: Pick<Route, "method" | "path" | "response">
   // zod drops members its objects do not declare; what it kept must be all that was sent.
   if (!isDeepStrictEqual(result.data, body)) throw new ResponseMismatch(route, "it holds members that the schema does not declare");
 }
+
+/**
+ * Throws a ResponseMismatch unless `value` survives a trip through JSON unchanged: the dashboard's
+ * in-process calls take the value itself, and must see exactly what a script would parse (no Date,
+ * no undefined member, no class instance).
+ */
+export function checkPlainJson(route: Pick<Route, "method" | "path">, value: unknown, text: string): void {
+  if (!isDeepStrictEqual(JSON.parse(text), value)) throw new ResponseMismatch(route, "its value is not plain JSON, so an in-process caller would see something else than a script");
+}

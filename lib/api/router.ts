@@ -19,7 +19,7 @@ import { countUsage } from "@/lib/usage/counter";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
 import { ApiProblem, problemOf } from "./problem";
-import { checkResponse, ResponseMismatch } from "./response-check";
+import { checkPlainJson, checkResponse, ResponseMismatch } from "./response-check";
 import { scopesOf, type Route } from "./route";
 import { routes } from "./routes";
 
@@ -38,12 +38,31 @@ const MISSING_TOKEN = "Send a token in the Authorization header: Bearer <token>"
  */
 const REFUSED_TOKEN = "The token is not valid: it is malformed, unknown, revoked or expired, or its owner is disabled";
 
-type ApiRequestOptions = { ip?: string | null };
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
+
+type ApiRequestOptions = {
+  ip?: string | null;
+  /** The dashboard's own call, in this process: a success answers with its value (InProcessResponse), not JSON text. */
+  inProcess?: boolean;
+};
+
+/**
+ * A success answered to a call made in this process: the value itself rides on the Response, and
+ * no JSON text is made or parsed (in development and test the value is checked to be plain JSON,
+ * so that it is exactly what a script would parse). Errors are ordinary problem responses.
+ */
+export class InProcessResponse extends Response {
+  constructor(
+    readonly value: unknown,
+    status: number,
+  ) {
+    super(null, { status, headers: JSON_HEADERS });
+  }
+}
 
 /** Development and test builds check every response against its schema (response-check.ts). */
 const CHECK_RESPONSES = env.NODE_ENV !== "production";
 
-const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
 
 /**
  * The dashboard's server-held token calls the API several times a page load. It names each load in
@@ -61,18 +80,18 @@ export async function handleApiRequest(request: Request, options: ApiRequestOpti
   const path = url.pathname.slice(API_PREFIX.length) || "/";
   const ip = options.ip === undefined ? ipFromForwardedFor(request.headers.get("x-forwarded-for")) : options.ip;
   const served: Served = {};
-  const response = await withRequestContext({ ip, userAgent: request.headers.get("user-agent") }, () => respond(request, url, path, ip, served));
+  const response = await withRequestContext({ ip, userAgent: request.headers.get("user-agent") }, () => respond(request, url, path, ip, served, options.inProcess === true));
   if (served.caller && served.route) {
     countUsage({ tokenId: served.caller.tokenId, userId: served.caller.userId, route: served.route, status: response.status, ip });
   }
   return response;
 }
 
-async function respond(request: Request, url: URL, path: string, ip: string | null, served: Served): Promise<Response> {
+async function respond(request: Request, url: URL, path: string, ip: string | null, served: Served, inProcess: boolean): Promise<Response> {
   try {
     if (path === "/openapi.json" && request.method === "GET") return new Response(JSON.stringify(openApiDocument()), { headers: JSON_HEADERS });
     const match = findRoute(request.method, path);
-    return await serve(match.route, match.params, request, url, ip, served);
+    return await serve(match.route, match.params, request, url, { ip, served, inProcess });
   } catch (error) {
     if (error instanceof ApiProblem) return error.toResponse(url.pathname);
     if (error instanceof Refusal) return problemOf(error).toResponse(url.pathname);
@@ -109,7 +128,9 @@ function decodeParams(groups: Record<string, string>): Record<string, string> {
   }
 }
 
-async function serve(route: Route, rawParams: Record<string, string>, request: Request, url: URL, ip: string | null, served: Served): Promise<Response> {
+type Serving = { ip: string | null; served: Served; inProcess: boolean };
+
+async function serve(route: Route, rawParams: Record<string, string>, request: Request, url: URL, { ip, served, inProcess }: Serving): Promise<Response> {
   if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
     throw new ApiProblem("invalid_request", "Tokens are never accepted in a URL; send them in the Authorization header");
   }
@@ -148,11 +169,19 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   const result = await route.handle({ caller, params, query, body });
   await recordUse(verifiedCaller, ip);
   if (route.status === 204) return new Response(null, { status: 204 });
+  const status = route.status ?? 200;
+  // In production an in-process caller takes the value as it is: no JSON text either way.
+  if (inProcess && !CHECK_RESPONSES) return new InProcessResponse(result, status);
   const text = JSON.stringify(result);
   // After the handler: a change it made stands even when its answer fails the check, which is a
   // developer's 500 in development and test, never a production one.
-  if (CHECK_RESPONSES) checkResponse(route, text);
-  return new Response(text, { status: route.status ?? 200, headers: JSON_HEADERS });
+  if (CHECK_RESPONSES) {
+    checkResponse(route, text);
+    // Every route's value, so that the API suites prove what in-process callers are given.
+    checkPlainJson(route, result, text);
+    if (inProcess) return new InProcessResponse(result, status);
+  }
+  return new Response(text, { status, headers: JSON_HEADERS });
 }
 
 /** The token's own limit: a call of any token, or a page load of the dashboard's (counted on its first call). */

@@ -115,7 +115,10 @@ export async function listUsersPage(caller: Caller, page: { limit: number; curso
     orderBy: { id: "asc" },
     take: limit + 1,
   });
-  const data = rows.slice(0, limit).map(({ passwordHash, disabledAt, ...user }) => ({ ...user, disabled: disabledAt !== null, hasPassword: passwordHash !== null }));
+  // Times as ISO text, as the API sends them: in-process callers take this value as it is.
+  const data = rows
+    .slice(0, limit)
+    .map(({ passwordHash, disabledAt, createdAt, ...user }) => ({ ...user, createdAt: createdAt.toISOString(), disabled: disabledAt !== null, hasPassword: passwordHash !== null }));
   return { data, nextCursor: rows.length > limit ? data.at(-1)!.id : null };
 }
 

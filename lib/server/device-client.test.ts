@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer, type ApiServer } from "@/lib/testing/api-server";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { revokeToken } from "@/lib/tokens/lifecycle";
+import { handleApiRequest, InProcessResponse } from "@/lib/api/router";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
 type Page = { data: { id: string; name: string }[]; nextCursor: string | null };
@@ -29,6 +30,24 @@ describe("deviceClient", () => {
     expect(remote).toEqual(local);
     expect(local.data.map((d) => d.id)).toEqual([mine.id]);
     expect(server.authorizations.at(-1)).toMatch(/^Bearer gth_dsh_/);
+  });
+
+  it("takes the router's value in-process, with no JSON text, through the same checks as a script", async () => {
+    const user = await createUser();
+    await createDevice(user.id, { name: "In process" });
+    const { dashboardTokenFor } = await import("@/lib/tokens/dashboard");
+    const grant = await dashboardTokenFor(user.id);
+    if (grant.state !== "ok") throw new Error("no dashboard token");
+    const request = () => new Request("http://in-process/api/v1/devices", { headers: { authorization: `Bearer ${grant.token}` } });
+    const inProcess = await handleApiRequest(request(), { ip: null, inProcess: true });
+    expect(inProcess).toBeInstanceOf(InProcessResponse);
+    expect(inProcess.body).toBeNull();
+    const asText = await (await handleApiRequest(request(), { ip: null })).json();
+    expect((inProcess as InProcessResponse).value).toEqual(asText);
+    // A refusal is an ordinary problem response, in-process too.
+    const refused = await handleApiRequest(new Request("http://in-process/api/v1/devices", { headers: { authorization: "Bearer nope" } }), { ip: null, inProcess: true });
+    expect(refused).not.toBeInstanceOf(InProcessResponse);
+    expect(refused.status).toBe(401);
   });
 
   it("turns a 404 into a DeviceApiError with the problem, over either path", async () => {

@@ -1,10 +1,12 @@
 // The dashboard's only way to device data: the signed-in user's own server-held token, decrypted
-// here and sent to the device API, in-process by default or over HTTP when DEVICE_API_URL is set.
+// here and sent to the device API, in-process by default (the same router, token, scope and owner
+// checks as any script, answering with the value rather than JSON text) or over HTTP when
+// DEVICE_API_URL is set.
 // Nothing from here but the API's JSON reaches a page: never the token.
 import "server-only";
 import crypto from "node:crypto";
 import { cache } from "react";
-import { API_PREFIX, handleApiRequest, PAGE_LOAD_HEADER } from "@/lib/api/router";
+import { API_PREFIX, handleApiRequest, InProcessResponse, PAGE_LOAD_HEADER } from "@/lib/api/router";
 import type { Problem } from "@/lib/api/problem";
 import { env } from "@/lib/env";
 import { dashboardTokenFor } from "@/lib/tokens/dashboard";
@@ -51,12 +53,14 @@ export function deviceClient(userId: string, apiUrl = env.DEVICE_API_URL): Devic
     const init: RequestInit = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" };
     const response = apiUrl
       ? await fetch(new URL(`${API_PREFIX}${path}`, apiUrl), init)
-      : await handleApiRequest(new Request(`http://in-process${API_PREFIX}${path}`, init), { ip: null });
+      : await handleApiRequest(new Request(`http://in-process${API_PREFIX}${path}`, init), { ip: null, inProcess: true });
     if (response.status === 401) {
       // Revoked between the lookup and the call; the next load shows the revoked state.
       throw new AccessRevokedError("Your dashboard access has been revoked");
     }
     if (!response.ok) throw new DeviceApiError(await problemOf(response), Number(response.headers.get("retry-after")) || undefined);
+    // In-process, the value itself: the same path and checks as a script's call, without JSON text.
+    if (response instanceof InProcessResponse) return response.value as T;
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 

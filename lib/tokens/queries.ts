@@ -81,8 +81,14 @@ export async function listAllTokens(caller: Caller, page: { limit: number; curso
     orderBy: { id: "asc" },
     take: limit + 1,
   });
+  // Times as ISO text, as the API sends them: in-process callers take this value as it is.
+  const iso = (time: Date | null) => time?.toISOString() ?? null;
   const data = rows.slice(0, limit).map(({ graceEndsAt, ...row }) => ({
     ...row,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    revokedAt: iso(row.revokedAt),
+    lastUsedAt: iso(row.lastUsedAt),
     scopes: parseScopes(row.scopes),
     status: tokenStatus({ ...row, graceEndsAt }, now.getTime()),
   }));
