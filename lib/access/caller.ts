@@ -28,7 +28,7 @@ export type TokenCaller = Acting & {
   kind: TokenKind;
   /** A device token may touch this one device only. */
   deviceId: string | null;
-  /** When its last use was written, as far as this process knows (lib/tokens/verify.ts recordUse). */
+  /** As read at verification; the usage flush (lib/usage/counter.ts) writes later uses. */
   lastUsedAt: Date | null;
 };
 

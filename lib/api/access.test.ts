@@ -141,7 +141,7 @@ describe("an admin's token after the owner is downgraded to standard", () => {
     const before = await call("GET", `/devices/${otherDevice}`, { token: downgraded.token });
     expect(before.status, before.text).toBe(200);
     await testDb().user.update({ where: { id: downgraded.user.id }, data: { role: "STANDARD" } });
-    // Written behind the app's back, as another instance would: forget this process's half-second cache.
+    // Written behind the app's back, as another instance would: forget this process's cache of verified tokens.
     forgetVerified();
   });
 

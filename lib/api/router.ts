@@ -14,7 +14,7 @@ import { summariseAudit } from "@/lib/audit/summary";
 import { countRequest, type Limit } from "@/lib/rate-limit";
 import { Refusal } from "@/lib/refusal";
 import { MINUTE_MS } from "@/lib/time";
-import { verifyToken, recordUse } from "@/lib/tokens/verify";
+import { verifyToken } from "@/lib/tokens/verify";
 import { countUsage } from "@/lib/usage/counter";
 import { readJsonBody } from "./body";
 import { openApiDocument } from "./openapi";
@@ -167,7 +167,6 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
   // The verified caller is shared with the other requests the verification cache serves: this
   // request's address goes on a copy (above).
   const result = await route.handle({ caller, params, query, body });
-  await recordUse(verifiedCaller, ip);
   if (route.status === 204) return new Response(null, { status: 204 });
   const status = route.status ?? 200;
   // In production an in-process caller takes the value as it is: no JSON text either way.

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Person } from "@/lib/access/caller";
 import { assertAdmin } from "@/lib/access/checks";
+import { forgetVerified } from "@/lib/access/verified-cache";
 import { parseScopes, type Scope } from "@/lib/access/scopes";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
@@ -115,5 +116,8 @@ export async function updatePolicy(caller: Person, role: Role, values: PolicyVal
     await appendAudit({ actor: caller, action: "policy.changed", target: { type: "policy", id: role }, detail: { role, before: row, after } }, tx);
     return true;
   });
+  // Every cached verification of the role's tokens carries the old scopes and idle limit; other
+  // instances see the change through the security epoch, which the Policy trigger moved.
+  if (changed) forgetVerified();
   return { changed, policy: await getPolicy(role) };
 }

@@ -133,7 +133,7 @@ describe("verifyToken", () => {
     const { token } = await issueTestToken(user.id);
     expect((await verifyToken(token)).ok).toBe(true);
     await testDb().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    // Written behind the app's back, as another instance would: forget this process's half-second cache.
+    // Written behind the app's back, as another instance would: forget this process's cache (the epoch moved too, but is read only once a second).
     forgetVerified();
     expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "inactive_owner" });
   });
@@ -144,7 +144,7 @@ describe("verifyToken", () => {
     expect((await callerOf(token)).scopes).toEqual(new Set(["devices:read", "users:admin", "audit:read"]));
 
     await testDb().user.update({ where: { id: admin.id }, data: { role: "STANDARD" } });
-    // Written behind the app's back, as another instance would: forget this process's half-second cache.
+    // Written behind the app's back, as another instance would: forget this process's cache (the epoch moved too, but is read only once a second).
     forgetVerified();
     const caller = await callerOf(token);
     expect(caller.role).toBe("STANDARD");

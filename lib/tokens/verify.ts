@@ -3,11 +3,11 @@
 import "server-only";
 import type { TokenCaller } from "@/lib/access/caller";
 import { parseScopes } from "@/lib/access/scopes";
-import { forgetVerified, recall, remember } from "@/lib/access/verified-cache";
+import { checkEpoch, forgetVerified, recall, remember } from "@/lib/access/verified-cache";
 import { appendAudit } from "@/lib/audit/append";
-import { db, isBusy, transaction } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
-import { DAY_MS, MINUTE_MS } from "@/lib/time";
+import { DAY_MS } from "@/lib/time";
 import { parseToken } from "./format";
 import { hashToken } from "./hash";
 import { tokenByHashSql } from "./sql";
@@ -43,6 +43,8 @@ const fail = (reason: VerifyFailure, tokenId?: string): VerifyResult => ({ ok: f
 export async function verifyToken(token: string, now = Date.now()): Promise<VerifyResult> {
   if (!parseToken(token)) return fail("malformed");
   const hash = hashToken(token);
+  // No I/O unless a second has passed since this process last read the security epoch.
+  const epoch = await checkEpoch(now);
   const known = recall(hash, now);
   if (known) return { ok: true, caller: known };
   // Every API request the cache above does not answer runs this (see sql.ts).
@@ -71,9 +73,10 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
     tokenId: row.id,
     kind: row.kind,
     deviceId: row.deviceId,
+    // As read now; the usage flush writes later uses (lib/usage/counter.ts), so this is informational.
     lastUsedAt: row.lastUsedAt,
   };
-  remember(hash, caller, Math.min(row.expiresAt.getTime(), row.graceEndsAt?.getTime() ?? Infinity), now);
+  remember(hash, caller, Math.min(row.expiresAt.getTime(), row.graceEndsAt?.getTime() ?? Infinity), now, epoch);
   return { ok: true, caller };
 }
 
@@ -87,24 +90,4 @@ async function disableIdle(tokenId: string, now: number): Promise<void> {
     if (count > 0) await appendAudit({ actor: "system", action: "token.idle_disabled", target: { type: "token", id: tokenId } }, tx);
   });
   forgetVerified({ tokenId });
-}
-
-/** Last use is written at most once a minute a token, so that reads stay reads. */
-const LAST_USE_INTERVAL_MS = MINUTE_MS;
-
-/** `caller` is the one verifyToken gave: the cache shares it, so that cached requests see the new time. */
-export async function recordUse(caller: TokenCaller, ip: string | null, now = Date.now()): Promise<void> {
-  if (caller.lastUsedAt && now - caller.lastUsedAt.getTime() < LAST_USE_INTERVAL_MS) return;
-  // The remembered caller carries the new time, so that cached requests do not write again.
-  caller.lastUsedAt = new Date(now);
-  try {
-    await db.apiToken.updateMany({
-      where: { id: caller.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USE_INTERVAL_MS) } }] },
-      data: { lastUsedAt: new Date(now), lastUsedIp: ip },
-    });
-  } catch (error) {
-    // Best effort: a busy database must not fail the request it describes; the next one writes it.
-    if (!isBusy(error)) throw error;
-    caller.lastUsedAt = null;
-  }
 }

@@ -1,12 +1,13 @@
 // Usage counted in memory and written in batches: a request adds to a map, and flushUsage (a job,
 // every 5 s) writes the map in one transaction, so the API never waits on a write per request.
+// The flush also writes each token's last use (time and address), at most 5 s late.
 import "server-only";
 import { transaction } from "@/lib/db";
 import { logUnexpected } from "@/lib/error-log";
 import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { networkOf } from "./network";
 import { keepNewNetworks, newPairs, type KnownNetwork, type NewNetwork, type SeenNetwork as Seen } from "./new-networks";
-import { addNetworksSql, addUsageSql, networksOfTokensSql, type UsageRow } from "./sql";
+import { addNetworksSql, addUsageSql, lastUseSql, networksOfTokensSql, type LastUseRow, type UsageRow } from "./sql";
 
 export { takeNewNetworks, type NewNetwork } from "./new-networks";
 
@@ -27,19 +28,21 @@ const EARLY_RETRY_MS = 5 * SECOND_MS;
 /** Several hundred rows a statement keeps each INSERT well under SQLite's limit of bound values. */
 const BATCH = 500;
 
-type Counts = { usage: Map<string, UsageRow>; networks: Map<string, Seen> };
-type State = { current: Counts; writing: { usage: number; networks: number }; dropped: number; early?: Promise<unknown>; earlyNotBefore: number };
+/** Per token, its latest use: keyed by token id. */
+type Counts = { usage: Map<string, UsageRow>; networks: Map<string, Seen>; lastUse: Map<string, LastUseRow> };
+type Writing = { usage: number; networks: number; lastUse: number };
+type State = { current: Counts; writing: Writing; dropped: number; early?: Promise<unknown>; earlyNotBefore: number };
 
 // On globalThis: Next bundles this module more than once (route handlers, pages), and the job
 // that flushes must see the counts every bundle's router made.
 const holder = globalThis as unknown as { gatehouseUsage?: State };
-const empty = (): Counts => ({ usage: new Map(), networks: new Map() });
-const state = () => (holder.gatehouseUsage ??= { current: empty(), writing: { usage: 0, networks: 0 }, dropped: 0, earlyNotBefore: 0 });
+const empty = (): Counts => ({ usage: new Map(), networks: new Map(), lastUse: new Map() });
+const state = () => (holder.gatehouseUsage ??= { current: empty(), writing: { usage: 0, networks: 0, lastUse: 0 }, dropped: 0, earlyNotBefore: 0 });
 
 /** Counts one authenticated request against its token, minute and route, and notes its network. */
 export function countUsage(use: UsageEvent, now = Date.now()): void {
   const held = state();
-  const { usage, networks } = held.current;
+  const { usage, networks, lastUse } = held.current;
   const minute = Math.floor(now / MINUTE_MS) * MINUTE_MS;
   const key = `${use.tokenId}\n${minute}\n${use.route}`;
   const row = usage.get(key);
@@ -63,6 +66,12 @@ export function countUsage(use: UsageEvent, now = Date.now()): void {
       networks.set(pair, { tokenId: use.tokenId, userId: use.userId, network, firstSeenAt: now, lastSeenAt: now });
     }
   }
+  const last = lastUse.get(use.tokenId);
+  if (last) {
+    if (now >= last.at) Object.assign(last, { at: now, ip: use.ip });
+  } else if (lastUse.size + held.writing.lastUse < MAX_KEYS) {
+    lastUse.set(use.tokenId, { tokenId: use.tokenId, at: now, ip: use.ip });
+  }
   if (usage.size >= FLUSH_EARLY_AT || networks.size >= FLUSH_EARLY_AT) flushEarly(held);
 }
 
@@ -85,11 +94,11 @@ export async function earlyFlushSettled(): Promise<void> {
 
 /**
  * Writes everything counted so far in one transaction: TokenUsage rows added to, TokenNetwork
- * rows inserted or moved forward. What it takes is replaced by an empty map first, so counting goes
- * on meanwhile; if the write fails, it is added back and goes with the next flush (the transaction
- * wrote all of it or nothing, so nothing is lost or counted twice). Returns how many rows it wrote
- * and the pairs of token and network that were new at `now` (for the monitor's rule; also kept
- * for takeNewNetworks).
+ * rows inserted or moved forward, each token's lastUsedAt/lastUsedIp moved forward. What it takes
+ * is replaced by an empty map first, so counting goes on meanwhile; if the write fails, it is
+ * added back and goes with the next flush (the transaction wrote all of it or nothing, so nothing
+ * is lost or counted twice). Returns how many rows it wrote and the pairs of token and network that
+ * were new at `now` (for the monitor's rule; also kept for takeNewNetworks).
  */
 export async function flushUsage(now = Date.now()): Promise<FlushResult> {
   const held = state();
@@ -97,17 +106,20 @@ export async function flushUsage(now = Date.now()): Promise<FlushResult> {
   held.current = empty();
   if (held.dropped > 0) console.warn(`usage: ${held.dropped} requests were not counted: the database refused the counts and memory held ${MAX_KEYS} keys`);
   held.dropped = 0;
-  if (taken.usage.size === 0 && taken.networks.size === 0) return { rows: 0, newNetworks: [] };
+  if (taken.usage.size === 0 && taken.networks.size === 0 && taken.lastUse.size === 0) return { rows: 0, newNetworks: [] };
   const usage = [...taken.usage.values()];
   const networks = [...taken.networks.values()];
+  const lastUse = [...taken.lastUse.values()];
   held.writing.usage += usage.length;
   held.writing.networks += networks.length;
+  held.writing.lastUse += lastUse.length;
   try {
     const newNetworks = await transaction(async (tx) => {
       const tokenIds = [...new Set(networks.map((n) => n.tokenId))];
       const known = tokenIds.length === 0 ? [] : await tx.$queryRaw<KnownNetwork[]>(networksOfTokensSql(tokenIds));
       for (let i = 0; i < usage.length; i += BATCH) await tx.$executeRaw(addUsageSql(usage.slice(i, i + BATCH)));
       for (let i = 0; i < networks.length; i += BATCH) await tx.$executeRaw(addNetworksSql(networks.slice(i, i + BATCH)));
+      for (let i = 0; i < lastUse.length; i += BATCH) await tx.$executeRaw(lastUseSql(lastUse.slice(i, i + BATCH)));
       return newPairs(networks, known, now);
     });
     keepNewNetworks(newNetworks);
@@ -118,6 +130,7 @@ export async function flushUsage(now = Date.now()): Promise<FlushResult> {
   } finally {
     held.writing.usage -= usage.length;
     held.writing.networks -= networks.length;
+    held.writing.lastUse -= lastUse.length;
   }
 }
 
@@ -137,10 +150,15 @@ function putBack(current: Counts, taken: Counts): void {
       kept.lastSeenAt = Math.max(kept.lastSeenAt, seen.lastSeenAt);
     } else current.networks.set(pair, seen);
   }
+  for (const [tokenId, use] of taken.lastUse) {
+    const kept = current.lastUse.get(tokenId);
+    if (!kept || use.at > kept.at) current.lastUse.set(tokenId, use);
+  }
 }
 
 /** What is counted and not yet written, for tests. */
-export function usageSnapshot(): { usage: UsageRow[]; networks: Seen[]; dropped: number } {
+export function usageSnapshot(): { usage: UsageRow[]; networks: Seen[]; lastUse: LastUseRow[]; dropped: number } {
   const { current, dropped } = state();
-  return { usage: [...current.usage.values()].map((r) => ({ ...r })), networks: [...current.networks.values()].map((n) => ({ ...n })), dropped };
+  const copies = <T extends object>(map: Map<string, T>) => [...map.values()].map((v) => ({ ...v }));
+  return { usage: copies(current.usage), networks: copies(current.networks), lastUse: copies(current.lastUse), dropped };
 }

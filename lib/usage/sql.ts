@@ -26,6 +26,23 @@ export function addNetworksSql(rows: NetworkRow[]): Prisma.Sql {
     ON CONFLICT ("tokenId", "network") DO UPDATE SET "lastSeenAt" = MAX("lastSeenAt", excluded."lastSeenAt")`;
 }
 
+export type LastUseRow = { tokenId: string; at: number; ip: string | null };
+
+/**
+ * Moves tokens' last use forward: the latest use in a flush, never back past a later one another
+ * instance wrote. lib/usage may not import lib/tokens, but these two columns are written only here,
+ * by SQL, and the security_epoch migration's trigger ignores them, so a flush never empties the
+ * verification caches. One statement a batch: UPDATE … FROM a VALUES list (SQLite names its
+ * columns column1, column2, column3).
+ */
+export function lastUseSql(rows: LastUseRow[]): Prisma.Sql {
+  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${r.at}, ${r.ip})`);
+  return Prisma.sql`
+    UPDATE "ApiToken" AS t SET "lastUsedAt" = u."column2", "lastUsedIp" = u."column3"
+    FROM (VALUES ${Prisma.join(values)}) AS u
+    WHERE t."id" = u."column1" AND (t."lastUsedAt" IS NULL OR t."lastUsedAt" < u."column2")`;
+}
+
 /** Every network these tokens were seen from, to tell which of a flush's pairs are new (a token has a handful). */
 export function networksOfTokensSql(tokenIds: string[]): Prisma.Sql {
   return Prisma.sql`
