@@ -1,5 +1,6 @@
 // Search, status filter and sort as a plain GET form: it works without JavaScript, and the URL
-// keeps the view, so it can be shared or reloaded.
+// keeps the view, so it can be shared or reloaded. The form has no page field on purpose: a new
+// search, filter or sort starts again at page 1.
 import { BUTTON } from "@/components/ui/styles";
 import { SORTS, type DeviceFilter } from "@/lib/devices/filter";
 

@@ -1,7 +1,8 @@
 "use client";
 // The homepage's grid of tiles. A client component on purpose: its props are the tiles' plain data,
-// which is a fraction of the size of 100 tiles' element tree in the React Server Components payload,
-// and rendering them is most of what the homepage costs the server (see BENCHMARKS.md).
+// which is a fraction of the size of the tiles' element tree in the React Server Components payload,
+// and rendering them is most of what the homepage costs the server (see BENCHMARKS.md). It gets one
+// page of tiles (TILES_PER_PAGE), never the whole fleet, so its props stay the same size as it grows.
 import type { Tile } from "@/lib/devices/tile";
 import { DeviceCard } from "./device-card";
 

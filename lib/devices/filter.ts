@@ -41,3 +41,45 @@ export function filterDevices<T extends Listed>(devices: T[], filter: DeviceFilt
   };
   return [...matching].sort(compare[filter.sort]);
 }
+
+/** Tiles on one page of the homepage: enough to fill a wide screen several rows deep, and a fixed cost a view. */
+export const TILES_PER_PAGE = 48;
+
+/** The page asked for in the query string: a whole number from 1, anything else is page 1. */
+export function parseDevicePage(params: Params): number {
+  const value = Array.isArray(params.page) ? params.page[0] : params.page;
+  if (!value || !/^\d{1,9}$/.test(value)) return 1;
+  return Math.max(1, Number(value));
+}
+
+export type DevicePage<T> = { items: T[]; page: number; pages: number; first: number; last: number; total: number };
+
+/** One page of `items`; a page past the end shows the last one. `first`/`last` count from 1 (0 when empty). */
+export function pageOf<T>(items: T[], requested: number, size = TILES_PER_PAGE): DevicePage<T> {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(Math.max(1, Math.floor(requested) || 1), pages);
+  const start = (page - 1) * size;
+  const shown = items.slice(start, start + size);
+  return { items: shown, page, pages, first: shown.length ? start + 1 : 0, last: start + shown.length, total: items.length };
+}
+
+/** The homepage's URL for one page of the same search, filter and sort; defaults are left out. */
+export function deviceListHref(filter: DeviceFilter, page: number): string {
+  const query = new URLSearchParams();
+  if (filter.q) query.set("q", filter.q);
+  if (filter.status !== "all") query.set("status", filter.status);
+  if (filter.sort !== "name") query.set("sort", filter.sort);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/?${text}` : "/";
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** "Showing 1–48 of 1,000 devices", or with a search or filter "Showing 1–37 of 37 matching, 1,000 in all". */
+export function showingText(page: Pick<DevicePage<unknown>, "first" | "last" | "total">, all: number): string {
+  if (page.total === 0) return `None of ${count(all)} ${all === 1 ? "device" : "devices"} match`;
+  const range = page.first === page.last ? count(page.first) : `${count(page.first)}–${count(page.last)}`;
+  if (page.total === all) return `Showing ${range} of ${count(all)} ${all === 1 ? "device" : "devices"}`;
+  return `Showing ${range} of ${count(page.total)} matching, ${count(all)} in all`;
+}
