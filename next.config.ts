@@ -7,9 +7,10 @@ const nextConfig: NextConfig = {
   // Always inlined, so the canary is decided at build time: only the e2e suite's canary build
   // (GATEHOUSE_BUILD_LEAK_CANARY=1) has it, and no environment at run time can switch it on.
   env: { GATEHOUSE_LEAK_CANARY: process.env.GATEHOUSE_BUILD_LEAK_CANARY === "1" ? "1" : "0" },
-  // Likewise the benchmark's bare route, app/api/bench/devices/route.bench.ts: a route only in the
-  // build that `npm run bench` makes (GATEHOUSE_BUILD_BENCH=1); in every other build it is no route.
-  pageExtensions: ["tsx", "ts", "jsx", "js", ...(process.env.GATEHOUSE_BUILD_BENCH === "1" ? ["bench.ts"] : [])],
+  // Likewise the benchmark's bare routes and page (app/api/bench/**/route.bench.ts,
+  // app/bench/**/page.bench.tsx): only in the build that `npm run bench` makes
+  // (GATEHOUSE_BUILD_BENCH=1); in every other build they are no route.
+  pageExtensions: ["tsx", "ts", "jsx", "js", ...(process.env.GATEHOUSE_BUILD_BENCH === "1" ? ["bench.ts", "bench.tsx"] : [])],
   reactStrictMode: true,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   async headers() {

@@ -1,16 +1,16 @@
 // What a benchmark against the app needs: a fresh database with fresh secrets, a production build
 // that is redone only when its sources change, and `next start` on a port of its own.
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { buildIsCurrent, markBuilt, sourceFingerprint } from "@/lib/cli/build-cache";
-import { migrate, run, start } from "@/lib/cli/run";
+import { bin, migrate, run, start } from "@/lib/cli/run";
 import { SECOND_MS } from "@/lib/time";
 
 /** Rate limits raised out of the way: a benchmark measures the work, not the 429s. */
-export const UNLIMITED_RATES = { API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000" };
+export const UNLIMITED_RATES = { API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000", API_RATE_LIMIT_PER_DASHBOARD: "1000000000" };
 
 function randomSecret(): string {
   return crypto.randomBytes(32).toString("base64");
@@ -71,20 +71,27 @@ function withTsconfigKept(distDir: string, build: () => void): void {
   }
 }
 
-export type Server = { base: string; pid: number; stop: () => void };
+/** `stop` sends SIGTERM; `exited` resolves once the server has gone (a CPU profile is written by then). */
+export type Server = { base: string; pid: number; stop: () => void; exited: Promise<void> };
 
-/** Runs `next start` from distDir on port and resolves once it answers; fails if it exits first. */
-export async function startServer(port: number, distDir: string, env: Record<string, string> = {}): Promise<Server> {
+/**
+ * Runs `next start` from distDir on port and resolves once it answers; fails if it exits first.
+ * nodeArgs go to node itself, e.g. ["--cpu-prof", "--cpu-prof-dir=DIR"] (which NODE_OPTIONS refuses).
+ */
+export async function startServer(port: number, distDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Server> {
   const base = `http://localhost:${port}`;
-  const child: ChildProcess = start("next", ["start", "-p", String(port)], {
+  const options: SpawnOptions = {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXTAUTH_URL: base, ...env },
-  });
+  };
+  const args = ["start", "-p", String(port)];
+  const child: ChildProcess = nodeArgs.length === 0 ? start("next", args, options) : spawn(process.execPath, [...nodeArgs, bin("next"), ...args], options);
   const stop = () => void child.kill("SIGTERM");
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
     try {
-      if ((await fetch(`${base}/login`)).ok) return { base, pid: child.pid!, stop };
+      if ((await fetch(`${base}/login`)).ok) return { base, pid: child.pid!, stop, exited };
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }

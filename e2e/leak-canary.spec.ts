@@ -65,11 +65,13 @@ test("the leak scanner catches a dashboard token in a canary build", async ({ br
   expect(leaks.map((leak) => leak.what)).toContain("a dsh token");
 });
 
-test("the suite's own build has neither the canary nor the benchmark's route", async ({ request }) => {
+test("the suite's own build has neither the canary nor the benchmark's routes", async ({ request }) => {
   expect(filesContaining(CANARY_DIST_DIR, MARKER).length).toBeGreaterThan(0);
   expect(filesContaining(DIST_DIR, MARKER)).toEqual([]);
   // The request fixture calls the suite's server, not the canary's.
   expect((await request.get("/api/bench/devices")).status()).toBe(404);
+  expect((await request.get("/api/bench/static")).status()).toBe(404);
+  expect((await request.get("/bench/tiles")).status()).toBe(404);
 });
 
 /**

@@ -36,29 +36,32 @@ describe("hardening", () => {
     expectProblem(await call("POST", `/devices/${deviceId}/telemetry`, { token: ingest.token, body: { readings: [{ metric: "t", time, value: 1 }] } }), 401);
   });
 
-  it("builds the benchmark's bare route, which checks no token, into the benchmark's build alone", async () => {
-    const route = path.join(APP, "api/bench/devices/route.bench.ts");
-    expect(fs.existsSync(route)).toBe(true);
+  it("builds the benchmark's bare routes and page, which check no token, into the benchmark's build alone", async () => {
+    const built = ["api/bench/devices/route.bench.ts", "api/bench/static/route.bench.ts", "bench/tiles/page.bench.tsx"].map((file) => path.join(APP, file));
+    for (const file of built) expect(fs.existsSync(file)).toBe(true);
     expect(await benchRoutesBuilt(undefined)).toEqual([]);
     expect(await benchRoutesBuilt("0")).toEqual([]);
-    expect(await benchRoutesBuilt("1")).toEqual([route]);
+    expect((await benchRoutesBuilt("1")).sort()).toEqual(built.sort());
   });
 });
 
 const APP = path.join(process.cwd(), "app");
 
 /**
- * The files under app/api/bench that a build made with GATEHOUSE_BUILD_BENCH=flag takes for routes:
- * next.config.ts's page extensions for that build, given to the test Next itself uses.
+ * The files under app/api/bench and app/bench that a build made with GATEHOUSE_BUILD_BENCH=flag
+ * takes for routes or pages: next.config.ts's page extensions for that build, given to the test
+ * Next itself uses.
  */
 async function benchRoutesBuilt(flag: string | undefined): Promise<string[]> {
   vi.stubEnv("GATEHOUSE_BUILD_BENCH", flag);
   vi.resetModules();
   try {
     const { default: config } = await import("@/next.config");
-    const { isAppRouterRoute } = createValidFileMatcher(config.pageExtensions ?? [], APP);
-    const dir = path.join(APP, "api/bench");
-    return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((name) => path.join(dir, name)).filter(isAppRouterRoute);
+    const { isAppRouterRoute, isAppRouterPage } = createValidFileMatcher(config.pageExtensions ?? [], APP);
+    return ["api/bench", "bench"]
+      .map((folder) => path.join(APP, folder))
+      .flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((name) => path.join(dir, name)))
+      .filter((file) => isAppRouterRoute(file) || isAppRouterPage(file));
   } finally {
     vi.unstubAllEnvs();
   }
