@@ -1,4 +1,7 @@
 // A usage table: scrolls sideways inside its own frame on a narrow screen, never the page.
+import { errorRate } from "@/lib/usage/queries";
+import { formatCount, formatRate } from "./format";
+
 type Props = { caption: string; columns: string[]; empty: string; children: React.ReactNode[]; testId?: string };
 
 export function UsageTable({ caption, columns, empty, children, testId }: Props) {
@@ -30,6 +33,17 @@ export function UsageTable({ caption, columns, empty, children, testId }: Props)
 const NUMERIC = new Set(["Requests", "Errors", "Error rate"]);
 
 /** A table cell of a count, right-aligned in tabular figures. */
+/** A row's requests, errors and error rate: the three count columns every usage table ends with. */
+export function CountCells({ counts }: { counts: { requests: number; errors: number } }) {
+  return (
+    <>
+      <NumberCell>{formatCount(counts.requests)}</NumberCell>
+      <NumberCell>{formatCount(counts.errors)}</NumberCell>
+      <NumberCell>{formatRate(errorRate(counts))}</NumberCell>
+    </>
+  );
+}
+
 export function NumberCell({ children }: { children: React.ReactNode }) {
   return <td className="px-3 py-2 text-right tabular-nums whitespace-nowrap">{children}</td>;
 }

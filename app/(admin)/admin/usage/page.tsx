@@ -2,15 +2,13 @@
 // tokens, users and routes, and the live tokens by last use.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount, formatRate } from "@/components/usage/format";
 import { UsageFigures } from "@/components/usage/usage-figures";
 import { usageHref, UsageRangePicker } from "@/components/usage/usage-range-picker";
-import { CELL, LINK, NumberCell, ROW, UsageTable } from "@/components/usage/usage-table";
+import { CELL, CountCells, LINK, ROW, UsageTable } from "@/components/usage/usage-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireAdmin } from "@/lib/auth/session";
 import { parseOverviewFilter, usageOverview } from "@/lib/usage/overview";
-import { errorRate } from "@/lib/usage/queries";
 import { parseUsageRange } from "@/lib/usage/range";
 
 export const metadata: Metadata = { title: "Usage" };
@@ -52,9 +50,7 @@ export default async function UsagePage({ searchParams }: Props) {
                 {t.kind && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{KIND[t.kind]}</span>}
               </th>
               <td className={CELL}>{t.ownerName ?? "—"}</td>
-              <NumberCell>{formatCount(t.requests)}</NumberCell>
-              <NumberCell>{formatCount(t.errors)}</NumberCell>
-              <NumberCell>{formatRate(errorRate(t))}</NumberCell>
+              <CountCells counts={t} />
             </tr>
           ))}
         </UsageTable>
@@ -67,9 +63,7 @@ export default async function UsagePage({ searchParams }: Props) {
                 </Link>
                 {u.email && <span className="block text-xs font-normal break-all text-zinc-600 dark:text-zinc-400">{u.email}</span>}
               </th>
-              <NumberCell>{formatCount(u.requests)}</NumberCell>
-              <NumberCell>{formatCount(u.errors)}</NumberCell>
-              <NumberCell>{formatRate(errorRate(u))}</NumberCell>
+              <CountCells counts={u} />
             </tr>
           ))}
         </UsageTable>
@@ -81,9 +75,7 @@ export default async function UsagePage({ searchParams }: Props) {
                   {r.route}
                 </Link>
               </th>
-              <NumberCell>{formatCount(r.requests)}</NumberCell>
-              <NumberCell>{formatCount(r.errors)}</NumberCell>
-              <NumberCell>{formatRate(errorRate(r))}</NumberCell>
+              <CountCells counts={r} />
             </tr>
           ))}
         </UsageTable>

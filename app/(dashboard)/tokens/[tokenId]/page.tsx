@@ -3,15 +3,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatCount, formatRate } from "@/components/usage/format";
 import { TokenStatusBadge } from "@/components/usage/token-status-badge";
 import { UsageFigures } from "@/components/usage/usage-figures";
 import { UsageRangePicker } from "@/components/usage/usage-range-picker";
-import { CELL, NumberCell, ROW, UsageTable } from "@/components/usage/usage-table";
+import { CELL, CountCells, ROW, UsageTable } from "@/components/usage/usage-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
-import { errorRate, seesAllUsage, tokenUsage } from "@/lib/usage/queries";
+import { seesAllUsage, tokenUsage } from "@/lib/usage/queries";
 import { parseUsageRange } from "@/lib/usage/range";
 
 // The token's name is not in the title: a title is the one part of a 404 a stranger could compare.
@@ -57,9 +56,7 @@ export default async function TokenUsagePage({ params, searchParams }: Props) {
           {routes.map((r) => (
             <tr key={r.route} className={ROW}>
               <th scope="row" className={`${CELL} font-mono text-xs font-normal break-all`}>{r.route}</th>
-              <NumberCell>{formatCount(r.requests)}</NumberCell>
-              <NumberCell>{formatCount(r.errors)}</NumberCell>
-              <NumberCell>{formatRate(errorRate(r))}</NumberCell>
+              <CountCells counts={r} />
             </tr>
           ))}
         </UsageTable>
