@@ -17,8 +17,13 @@ const DIST_DIR = ".next-bench-hotpath";
 const BASE = `http://localhost:${PORT}`;
 const CONNECTIONS = 16;
 const WARM_UP_SECONDS = 2;
-const ROUNDS = 3;
-const SECONDS = 8;
+/** `--rounds=N`, `--seconds=N` and `--only=URL,URL` (the baselines stay) shorten a run while working on a route. */
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const ROUNDS = Number(option("rounds") ?? 3);
+const SECONDS = Number(option("seconds") ?? 8);
+const ONLY = option("only")?.split(",");
+/** The profiled routes: the two baselines, so that the framework's own cost per request is beside each. */
+const PROFILED = option("profile")?.split(",") ?? ["/api/bench/static", "/api/v1/me", "/api/v1/devices?limit=25", "/bench/tiles", "/"];
 const PROFILE_SECONDS = 10;
 const PROFILE_DIR = path.join(process.cwd(), ".data", "bench-hotpath", "profiles");
 
@@ -51,6 +56,7 @@ async function main() {
       { name: "bare page: 25 tiles from constants", url: "/bench/tiles", headers: {} },
       { name: "`GET /` signed in, 25 devices", url: "/", headers: session, baseline: "/bench/tiles", floor: 0.5, aim: 0.7 },
     ];
+    if (ONLY) targets = targets.filter((t) => !t.baseline || ONLY.includes(t.url));
     await checkTargets(targets);
     if (!process.argv.includes("--profile-only")) {
       const rates = await measureAll(targets);
@@ -61,7 +67,7 @@ async function main() {
     server.stop();
     await server.exited;
   }
-  if (!process.argv.includes("--no-profile")) reportProfiles(await profileRoutes(targets.filter((t) => ["/api/v1/me", "/api/v1/devices?limit=25", "/"].includes(t.url)), admin));
+  if (!process.argv.includes("--no-profile")) reportProfiles(await profileRoutes(targets.filter((t) => PROFILED.includes(t.url)), admin));
 }
 
 /** Each route must answer 200 with what it is meant to, or a fast error would pass for throughput. */
@@ -135,7 +141,7 @@ is warmed up for ${WARM_UP_SECONDS} s and measured in ${ROUNDS} interleaved roun
 async function profileRoutes(targets: Target[], admin: { email: string; password: string }): Promise<Profiled[]> {
   const results = [];
   for (const target of targets) {
-    const dir = path.join(PROFILE_DIR, target.url === "/" ? "homepage" : target.url.replace(/^\/api\/v1\//, "").replace(/\W.*$/, ""));
+    const dir = path.join(PROFILE_DIR, target.url === "/" ? "homepage" : target.url.replace(/^\/(api\/v1\/)?/, "").replace(/\?.*$/, "").replace(/\W+/g, "-"));
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const server = await startServer(PORT, DIST_DIR, UNLIMITED_RATES, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);

@@ -3,7 +3,7 @@
 // due. Against the real test database, which other test files change meanwhile (their changes move
 // the epoch too), so each assertion either passes its own `now` or allows for a move it did not make.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db-read";
 import { tokenCallerOf } from "@/lib/testing/callers";
 import { testDb } from "@/lib/testing/factories";
 import { HOUR_MS } from "@/lib/time";
@@ -34,7 +34,7 @@ describe("the verification cache", () => {
   });
 
   it("reads the epoch at most once per EPOCH_CHECK_MS, and serves nothing while a read is due", async () => {
-    const reads = vi.spyOn(db, "$queryRaw");
+    const reads = vi.spyOn(sqlReader, "rows");
     const now = dueTime();
     const epoch = await checkEpoch(now);
     expect(reads).toHaveBeenCalledTimes(1);

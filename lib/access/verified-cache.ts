@@ -6,7 +6,7 @@
 // nothing from the cache while a read is due. So every change reaches every instance within about
 // EPOCH_CHECK_MS, for one small read a second per process, not one per request.
 import "server-only";
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db-read";
 import { logUnexpected } from "@/lib/error-log";
 import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 import type { TokenCaller } from "./caller";
@@ -48,7 +48,7 @@ export async function checkEpoch(now = Date.now()): Promise<Epoch> {
 async function readEpoch(startedAt: number): Promise<Epoch> {
   let value: Epoch = null;
   try {
-    const [row] = await db.$queryRaw<{ value: number | bigint }[]>(securityEpochSql());
+    const [row] = await readRows<{ value: number | bigint }>(securityEpochSql());
     if (!row) throw new Error("SecurityEpoch has no row: the security_epoch migration inserts it");
     value = Number(row.value);
   } catch (error) {

@@ -108,6 +108,12 @@ function needs(route: Route): { description?: string } {
 }
 
 let document: Record<string, unknown> | undefined;
+let documentBytes: Uint8Array<ArrayBuffer> | undefined;
+
+/** The document as UTF-8 JSON, made once: it only changes with the code. */
+export function openApiBytes(): Uint8Array<ArrayBuffer> {
+  return (documentBytes ??= new TextEncoder().encode(JSON.stringify(openApiDocument())));
+}
 
 export function openApiDocument(): Record<string, unknown> {
   if (document) return document;

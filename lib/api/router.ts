@@ -17,7 +17,7 @@ import { MINUTE_MS } from "@/lib/time";
 import { verifyToken } from "@/lib/tokens/verify";
 import { countUsage } from "@/lib/usage/counter";
 import { readJsonBody } from "./body";
-import { openApiDocument } from "./openapi";
+import { openApiBytes } from "./openapi";
 import { ApiProblem, problemOf } from "./problem";
 import { checkPlainJson, checkResponse, ResponseMismatch } from "./response-check";
 import { scopesOf, type Route } from "./route";
@@ -89,7 +89,7 @@ export async function handleApiRequest(request: Request, options: ApiRequestOpti
 
 async function respond(request: Request, url: URL, path: string, ip: string | null, served: Served, inProcess: boolean): Promise<Response> {
   try {
-    if (path === "/openapi.json" && request.method === "GET") return new Response(JSON.stringify(openApiDocument()), { headers: JSON_HEADERS });
+    if (path === "/openapi.json" && request.method === "GET") return new Response(openApiBytes(), { headers: JSON_HEADERS });
     const match = findRoute(request.method, path);
     return await serve(match.route, match.params, request, url, { ip, served, inProcess });
   } catch (error) {

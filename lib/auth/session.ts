@@ -7,12 +7,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { personFor, type Person } from "@/lib/access/caller";
 import { ipFromForwardedFor } from "@/lib/client-ip";
-import { db } from "@/lib/db";
+import { asDate, readRows } from "@/lib/db-read";
 import type { Role } from "@/lib/generated/prisma/client";
 import { authOptions } from "./options";
 import { sessionUserSql } from "./sql";
 
 type UserRow = { id: string; email: string; name: string; role: Role; disabledAt: Date | null; sessionsValidAfter: Date | null };
+/** Dates as the engine gives them (lib/db-read.ts). */
+type StoredUserRow = Omit<UserRow, "disabledAt" | "sessionsValidAfter"> & { disabledAt: number | Date | null; sessionsValidAfter: number | Date | null };
 
 /**
  * Whether a session signed in at `signedInAt` (milliseconds) still stands for this user: not when
@@ -31,8 +33,10 @@ export const getCurrentUser = cache(async (): Promise<Person | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const [[user], requestHeaders] = await Promise.all([db.$queryRaw<UserRow[]>(sessionUserSql(id)), headers()]);
-  if (!user || !sessionIsCurrent(user, session.signedInAt)) return null;
+  const [[stored], requestHeaders] = await Promise.all([readRows<StoredUserRow>(sessionUserSql(id)), headers()]);
+  if (!stored) return null;
+  const user = { ...stored, disabledAt: asDate(stored.disabledAt), sessionsValidAfter: asDate(stored.sessionsValidAfter) };
+  if (!sessionIsCurrent(user, session.signedInAt)) return null;
   return personFor(user, ipFromForwardedFor(requestHeaders.get("x-forwarded-for")));
 });
 

@@ -9,6 +9,11 @@ export function sessionUserSql(userId: string): Prisma.Sql {
   return Prisma.sql`SELECT "id", "email", "name", "role", "disabledAt", "sessionsValidAfter" FROM "User" WHERE "id" = ${userId}`;
 }
 
+/** A user's own profile, for GET /me: raw for the same reason. */
+export function profileSql(userId: string): Prisma.Sql {
+  return Prisma.sql`SELECT "id", "email", "name", "role" FROM "User" WHERE "id" = ${userId}`;
+}
+
 /** One sign-in throttle key and its rule (lib/auth/throttle.ts). */
 export type ThrottleKey = { key: string; threshold: number; capMs: number; waivable: boolean };
 

@@ -8,12 +8,14 @@ import { formatScopes, parseScopes } from "@/lib/access/scopes";
 import { forgetVerified } from "@/lib/access/verified-cache";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
+import { readRows } from "@/lib/db-read";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
 import { Refusal } from "@/lib/refusal";
 import { DAY_MS } from "@/lib/time";
 import { revokeAllTokens } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
 import { issueLinkWithin, type IssuedLink } from "./password-links";
+import { profileSql } from "./sql";
 
 type UserSummary = {
   id: string;
@@ -65,7 +67,10 @@ const MAX_PAGE_SIZE = 100;
 
 /** The user a caller acts for: any signed-in person or valid token may read its own. */
 export async function getOwnProfile(caller: Caller): Promise<Profile> {
-  return db.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { id: true, email: true, name: true, role: true } });
+  // Every GET /me runs this (see sql.ts).
+  const [profile] = await readRows<Profile>(profileSql(caller.userId));
+  if (!profile) throw new Refusal("The token's owner no longer exists", "not_found");
+  return profile;
 }
 
 export const NewUser = z.object({

@@ -6,7 +6,7 @@ import "server-only";
 import type { Caller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
 import { visibleSql } from "@/lib/access/visible";
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db-read";
 import { HOUR_MS } from "@/lib/time";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
 import { MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type DeviceRow } from "./devices";
@@ -64,7 +64,7 @@ async function readPage(caller: Caller, page: Page, now: number): Promise<{ data
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
   const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
   // One statement and one JSON array back (sql.ts).
-  const [result] = await db.$queryRaw<{ page: string }[]>(
+  const [result] = await readRows<{ page: string }>(
     overviewPageSql({ visible: visibleSql(caller), cursor: page.cursor, limit, now, firstHour, hours: SPARK_HOURS }),
   );
   const rows = JSON.parse(result?.page ?? "[]") as PageRow[];

@@ -5,6 +5,25 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUR_MS, DAY_MS } from "@/lib/time";
 
 /**
+ * Devices the caller may see (`visible`, on "Device" d) with their owner's name, in id order, from
+ * after `cursor`: the API's GET /devices and GET /devices/{id}. Keyset paging, as the overview's.
+ */
+export function devicePageSql(page: { visible: Prisma.Sql; cursor?: string; id?: string; limit: number }): Prisma.Sql {
+  const { visible, cursor, id, limit } = page;
+  const after = cursor ? Prisma.sql` AND d."id" > ${cursor}` : Prisma.empty;
+  const only = id ? Prisma.sql` AND d."id" = ${id}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId", u."name" AS "ownerName"
+    FROM "Device" d JOIN "User" u ON u."id" = d."ownerId"
+    WHERE ${visible}${after}${only} ORDER BY d."id" LIMIT ${limit}`;
+}
+
+/** The metrics of a list of devices, in the order they were added. */
+export function metricsOfDevicesSql(deviceIds: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT "deviceId", "key", "unit" FROM "Metric" WHERE "deviceId" IN (${Prisma.join(deviceIds)}) ORDER BY "id"`;
+}
+
+/**
  * A page of the homepage's overview as one JSON array: each device the caller may see (`visible`,
  * on "Device" d) with its owner, and each of its metrics with its newest reading, its count in the
  * last hour, and its `hours` hourly averages from `firstHour`. The hours come as a flat JSON array

@@ -5,6 +5,8 @@ import type { Person } from "@/lib/access/caller";
 import { assertAdmin } from "@/lib/access/checks";
 import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
+import { readRows } from "@/lib/db-read";
+import { openAlertCountSql } from "./sql";
 import { Refusal } from "@/lib/refusal";
 
 export type Severity = "critical" | "warning" | "info";
@@ -85,7 +87,8 @@ export async function listAlerts(caller: Person, options: { status: AlertStatus;
 /** How many alerts nobody has acknowledged yet: the navigation's badge. */
 export async function openAlertCount(caller: Person): Promise<number> {
   assertAdmin(caller, "see alerts");
-  return db.alert.count({ where: WHERE.open });
+  const [row] = await readRows<{ count: number | bigint }>(openAlertCountSql());
+  return Number(row?.count ?? 0);
 }
 
 /** Marks an open alert seen, with its audit record in the same transaction. Already acknowledged: unchanged. */

@@ -4,6 +4,8 @@
 import "server-only";
 import type { Person } from "@/lib/access/caller";
 import { db } from "@/lib/db";
+import { readRows } from "@/lib/db-read";
+import { unreadCountSql } from "./sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type NewNotification = { userId: string; key: string; kind: string; title: string; body: string; link: string | null };
@@ -53,7 +55,8 @@ export async function listNotifications(caller: Person, limit = 100): Promise<No
 }
 
 export async function unreadCount(caller: Person): Promise<number> {
-  return db.notification.count({ where: { userId: caller.userId, readAt: null } });
+  const [row] = await readRows<{ count: number | bigint }>(unreadCountSql(caller.userId));
+  return Number(row?.count ?? 0);
 }
 
 /** Marks every unread notification of the caller read; returns how many. */

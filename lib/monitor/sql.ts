@@ -2,6 +2,18 @@
 // dialect adds its forms here. Times are integer milliseconds (lib/sqlite.ts).
 import { Prisma } from "@/lib/generated/prisma/client";
 
+/**
+ * The navigation's two counts, on every signed-in page: raw, and read on the driver (lib/db-read.ts),
+ * since Prisma's count costs more than the indexed count itself.
+ */
+export function unreadCountSql(userId: string): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
+}
+
+export function openAlertCountSql(): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "count" FROM "Alert" WHERE "acknowledgedAt" IS NULL`;
+}
+
 export type VolumeRow = { tokenId: string; userId: string; requests: number | bigint; baseline: string };
 
 /**

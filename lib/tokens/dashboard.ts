@@ -3,6 +3,7 @@
 // once revoked.
 import "server-only";
 import { db } from "@/lib/db";
+import { asMs, readRows } from "@/lib/db-read";
 import { Refusal } from "@/lib/refusal";
 import { decryptToken, encryptToken } from "./encryption";
 import { issueToken, revokeToken, rotateToken } from "./lifecycle";
@@ -11,20 +12,22 @@ import { latestDashboardTokenSql } from "./sql";
 
 type DashboardToken = { state: "ok"; token: string } | { state: "revoked" };
 
-type LatestToken = { id: string; ciphertext: string | null; revokedAt: Date | null; expiresAt: Date; replacedById: string | null; rotationIntervalDays: number | bigint };
+/** Dates as the engine gives them (lib/db-read.ts). */
+type LatestToken = { id: string; ciphertext: string | null; revokedAt: number | Date | null; expiresAt: number | Date; replacedById: string | null; rotationIntervalDays: number | bigint };
 
 /** Overlap for automatic rotation: requests in flight with the old token still succeed. */
 const AUTO_ROTATION_GRACE_HOURS = 1;
 
 export async function dashboardTokenFor(userId: string, now = Date.now(), attempt = 0): Promise<DashboardToken> {
   // Every dashboard page runs this (see sql.ts).
-  const [latest] = await db.$queryRaw<LatestToken[]>(latestDashboardTokenSql(userId));
-  if (latest?.revokedAt) return { state: "revoked" };
+  const [latest] = await readRows<LatestToken>(latestDashboardTokenSql(userId));
+  if (latest && latest.revokedAt !== null) return { state: "revoked" };
   // None yet, or expired for want of use (nobody signed in for a whole interval): not a revocation.
-  if (!latest || latest.expiresAt.getTime() <= now) return issueFresh(userId, now, attempt);
+  const expiresAt = latest ? asMs(latest.expiresAt) : 0;
+  if (!latest || expiresAt <= now) return issueFresh(userId, now, attempt);
 
   const window = rotationWindowMs({ rotationIntervalDays: Number(latest.rotationIntervalDays) });
-  if (!latest.replacedById && latest.expiresAt.getTime() - now <= window) {
+  if (!latest.replacedById && expiresAt - now <= window) {
     try {
       return { state: "ok", token: (await rotateToken("system", latest.id, AUTO_ROTATION_GRACE_HOURS)).token };
     } catch (error) {

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
+import { sqlReader } from "@/lib/db-read";
 import { createUser, issueTestToken } from "@/lib/testing/factories";
 import { SECOND_MS } from "@/lib/time";
 import { verifyToken } from "./verify";
@@ -44,7 +44,7 @@ function changeElsewhere(args: string[]): Promise<number> {
  */
 async function timeToSee(token: string, changed: (result: Verified) => boolean, args: string[]) {
   expect(changed(await verifyToken(token))).toBe(false);
-  const reads = vi.spyOn(db, "$queryRaw");
+  const reads = vi.spyOn(sqlReader, "rows");
   let done = false;
   const started = changeElsewhere(args).finally(() => (done = true));
   let polls = 0;

@@ -5,12 +5,16 @@ import type { TokenCaller } from "@/lib/access/caller";
 import { parseScopes } from "@/lib/access/scopes";
 import { checkEpoch, forgetVerified, recall, remember } from "@/lib/access/verified-cache";
 import { appendAudit } from "@/lib/audit/append";
-import { db, transaction } from "@/lib/db";
+import { transaction } from "@/lib/db";
+import { asDate, asMs, readRows } from "@/lib/db-read";
 import type { Role, TokenKind } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/time";
 import { parseToken } from "./format";
 import { hashToken } from "./hash";
 import { tokenByHashSql } from "./sql";
+
+/** Dates as the engine gives them (lib/db-read.ts). */
+type Stored = number | bigint | Date;
 
 type TokenRow = {
   id: string;
@@ -18,13 +22,13 @@ type TokenRow = {
   kind: TokenKind;
   scopes: string;
   deviceId: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-  revokedAt: Date | null;
-  graceEndsAt: Date | null;
-  lastUsedAt: Date | null;
+  createdAt: Stored;
+  expiresAt: Stored;
+  revokedAt: Stored | null;
+  graceEndsAt: Stored | null;
+  lastUsedAt: Stored | null;
   ownerRole: Role;
-  ownerDisabledAt: Date | null;
+  ownerDisabledAt: Stored | null;
   policyScopes: string;
   idleDisableDays: number | bigint;
 };
@@ -48,16 +52,19 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
   const known = recall(hash, now);
   if (known) return { ok: true, caller: known };
   // Every API request the cache above does not answer runs this (see sql.ts).
-  const [row] = await db.$queryRaw<TokenRow[]>(tokenByHashSql(hash));
+  const [row] = await readRows<TokenRow>(tokenByHashSql(hash));
   if (!row) return fail("unknown");
-  if (row.revokedAt) return fail("revoked", row.id);
-  if (row.expiresAt.getTime() <= now) return fail("expired", row.id);
-  if (row.graceEndsAt && row.graceEndsAt.getTime() <= now) return fail("expired", row.id);
-  if (row.ownerDisabledAt) return fail("inactive_owner", row.id);
+  const expiresAt = asMs(row.expiresAt);
+  const graceEndsAt = asMs(row.graceEndsAt);
+  if (row.revokedAt !== null) return fail("revoked", row.id);
+  if (expiresAt <= now) return fail("expired", row.id);
+  if (graceEndsAt !== null && graceEndsAt <= now) return fail("expired", row.id);
+  if (row.ownerDisabledAt !== null) return fail("inactive_owner", row.id);
   // A device token without its device would otherwise reach every device of its owner.
   if (row.kind === "DEVICE" && !row.deviceId) return fail("revoked", row.id);
 
-  if (row.kind !== "DASHBOARD" && isIdle(row, Number(row.idleDisableDays), now)) {
+  const lastUsedAt = asDate(row.lastUsedAt);
+  if (row.kind !== "DASHBOARD" && isIdle(lastUsedAt ?? asDate(row.createdAt), Number(row.idleDisableDays), now)) {
     await disableIdle(row.id, now);
     return fail("revoked", row.id);
   }
@@ -74,14 +81,15 @@ export async function verifyToken(token: string, now = Date.now()): Promise<Veri
     kind: row.kind,
     deviceId: row.deviceId,
     // As read now; the usage flush writes later uses (lib/usage/counter.ts), so this is informational.
-    lastUsedAt: row.lastUsedAt,
+    lastUsedAt,
   };
-  remember(hash, caller, Math.min(row.expiresAt.getTime(), row.graceEndsAt?.getTime() ?? Infinity), now, epoch);
+  remember(hash, caller, Math.min(expiresAt, graceEndsAt ?? Infinity), now, epoch);
   return { ok: true, caller };
 }
 
-function isIdle(row: { lastUsedAt: Date | null; createdAt: Date }, idleDays: number, now: number): boolean {
-  return now - (row.lastUsedAt ?? row.createdAt).getTime() > idleDays * DAY_MS;
+/** Idle: not used (or, never used, not made) within the policy's days. */
+function isIdle(lastActive: Date, idleDays: number, now: number): boolean {
+  return now - lastActive.getTime() > idleDays * DAY_MS;
 }
 
 async function disableIdle(tokenId: string, now: number): Promise<void> {
