@@ -1,11 +1,13 @@
 // `npm run bench`: the homepage of an admin who sees 100 devices, on the full demo seed made larger:
 // how long `next start` takes to render it, and how many bytes of script a browser fetches for it
-// (against the device page, which carries the charts). Writes the figures to BENCHMARKS.md.
+// (against the device page, which carries the charts); then 100 devices against 1,000
+// (bench/homepage-scale.ts; `--no-scale` skips it). Writes the figures to BENCHMARKS.md.
 import os from "node:os";
 import { machine, writeSection } from "./report";
 import { launchChromium, measurePage, total, type PageWeight, type Transfer } from "./page-weight";
 import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { cookieHeader, signIn, type Cookie } from "./sign-in";
+import { measureScale } from "./homepage-scale";
 import { percentile } from "./stats";
 import { TILES_PER_PAGE } from "@/lib/devices/filter";
 import { SECOND_MS } from "@/lib/time";
@@ -52,10 +54,12 @@ async function main() {
     }
   } finally {
     server.stop();
+    await server.exited;
   }
+  if (!process.argv.includes("--no-scale")) await measureScale(PORT, DIST_DIR, measureRender);
 }
 
-type Render = { ms: number[]; firstByteMs: number[]; bytes: number; load: [number, number] };
+export type Render = { ms: number[]; firstByteMs: number[]; bytes: number; load: [number, number] };
 
 /** Requests `/` one at a time, timing each to its last byte; each must be the dashboard itself. */
 async function measureRender(base: string, cookies: Cookie[], names: string[]): Promise<Render> {

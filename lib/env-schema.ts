@@ -50,6 +50,8 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // How often the homepage and device pages fetch new readings while they are in view.
   LIVE_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  // How long the homepage's light read of the whole fleet serves again (lib/devices/fleet.ts); 0: never.
+  FLEET_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   // Optional: where each new alert is POSTed, signed with the secret (lib/monitor/webhook.ts).
   ALERT_WEBHOOK_URL: z
     .url()

@@ -1,8 +1,9 @@
-// The homepage: the fleet summary and a tile per device, read through the device API with the
-// user's server-held token (one /overview read serves both). Each section streams in behind its
-// own skeleton; the search, filter, sort and page live in the query string; the page refreshes itself
-// while it is in view. Only one page of tiles is rendered and sent, so a view costs about the same
-// for 100 devices as for 1,000 (the summary still counts them all).
+// The homepage: the fleet summary and a page of device tiles, read through the device API with the
+// user's server-held token (/fleet and /overview/search). Each section streams in behind its own
+// skeleton; the search, filter, sort and page live in the query string; the page refreshes itself
+// while it is in view. The API searches and counts the whole fleet from a light read, and only the
+// page's devices are read in full and rendered, so a view costs about the same for 100 devices as
+// for 1,000.
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DeviceTiles } from "@/components/devices/device-tiles";
@@ -15,11 +16,10 @@ import { LiveUpdates } from "@/components/layout/live-updates";
 import { SlowDown, StaleNotice } from "@/components/layout/slow-down";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { filterDevices, pageOf, parseDeviceFilter, parseDevicePage, showingText, type DeviceFilter } from "@/lib/devices/filter";
-import { summarizeOverview } from "@/lib/devices/overview";
+import { parseDeviceFilter, parseDevicePage, showingText, type DeviceFilter } from "@/lib/devices/filter";
 import { toTile } from "@/lib/devices/tile";
 import { env } from "@/lib/env";
-import { loadOverview } from "@/lib/server/dashboard-data";
+import { loadFleet, loadOverviewSearch } from "@/lib/server/dashboard-data";
 import { SECOND_MS } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -46,21 +46,20 @@ export default async function HomePage({ searchParams }: Props) {
 }
 
 async function Fleet({ userId }: { userId: string }) {
-  // The same devices as the tiles (one API read a request), added up.
-  const loaded = await loadOverview(userId);
+  const loaded = await loadFleet(userId);
   // The tiles say when access is revoked, and a fleet of none needs no summary.
-  if (loaded.state !== "ok" || loaded.data.length === 0) return null;
-  return <FleetSummary fleet={summarizeOverview(loaded.data)} />;
+  if (loaded.state !== "ok" || loaded.data.devices.total === 0) return null;
+  return <FleetSummary fleet={loaded.data} />;
 }
 
 type TilesProps = { userId: string; showOwner: boolean; filter: DeviceFilter; page: number };
 
 async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
-  const loaded = await loadOverview(userId);
+  const loaded = await loadOverviewSearch(userId, filter, page);
   if (loaded.state === "busy") return <SlowDown retryAfter={loaded.retryAfter} />;
   if (loaded.state !== "ok") return <AccessRevoked />;
-  const devices = loaded.data;
-  if (devices.length === 0) {
+  const shown = loaded.data;
+  if (shown.all === 0) {
     return (
       <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700" data-testid="empty-state">
         <h2 className="font-medium">No devices yet</h2>
@@ -70,15 +69,13 @@ async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
       </div>
     );
   }
-  // Search, filter and sort cover the whole fleet; only the page's devices become tiles.
-  const shown = pageOf(filterDevices(devices, filter), page);
   return (
     <>
       {loaded.stale && <StaleNotice retryAfter={loaded.stale.retryAfter} />}
       <DeviceFilters filter={filter} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <p aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="device-count">
-          {showingText(shown, devices.length)}
+          {showingText(shown, shown.all)}
         </p>
         <LiveUpdates renderedAt={loaded.at} everyMs={env.LIVE_REFRESH_SECONDS * SECOND_MS} />
       </div>
@@ -88,7 +85,7 @@ async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
         </p>
       ) : (
         <>
-          <DeviceTiles tiles={shown.items.map((device) => toTile(device, showOwner))} />
+          <DeviceTiles tiles={shown.data.map((device) => toTile(device, showOwner))} />
           <Pager filter={filter} page={shown.page} pages={shown.pages} />
         </>
       )}

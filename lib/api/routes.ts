@@ -3,7 +3,8 @@
 import "server-only";
 import { getOwnProfile } from "@/lib/auth/users";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
-import { fleetSummary, listOverview } from "@/lib/devices/overview";
+import { fleetSummary, searchOverview } from "@/lib/devices/fleet";
+import { listOverview } from "@/lib/devices/overview";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
 import { SECOND_MS } from "@/lib/time";
 import { ApiProblem } from "./problem";
@@ -62,6 +63,16 @@ export const routes = [
     query: s.PageQuery,
     response: s.OverviewPage,
     handle: ({ caller, query }) => listOverview(caller, query),
+  }),
+  route({
+    method: "GET",
+    path: "/overview/search",
+    operationId: "searchOverview",
+    summary: "Devices matching a search, filter and sort over the whole fleet, one page of them as overviews",
+    scope: ["devices:read", "telemetry:read"],
+    query: s.OverviewSearchQuery,
+    response: s.OverviewSearchPage,
+    handle: ({ caller, query }) => searchOverview(caller, query),
   }),
   route({
     method: "POST",

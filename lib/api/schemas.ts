@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SCOPES } from "@/lib/access/scopes";
 import { DEVICE_KINDS } from "@/lib/devices/catalog";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
+import { MAX_SEARCH_LENGTH, SORT_KEYS, STATUS_FILTERS, TILES_PER_PAGE } from "@/lib/devices/filter";
 import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 const MAX_RANGE_DAYS = 366;
@@ -77,6 +78,28 @@ export const DeviceOverview = Device.extend({
 }).meta({ id: "DeviceOverview" });
 
 export const OverviewPage = z.object({ data: z.array(DeviceOverview), nextCursor: z.string().nullable() }).meta({ id: "OverviewPage" });
+
+export const OverviewSearchQuery = z.object({
+  q: z.string().trim().max(MAX_SEARCH_LENGTH).default("").meta({ description: "Words to find in a device's name or location, any case" }),
+  status: z.enum(STATUS_FILTERS).default("all").meta({ description: "Only devices in this state; `alerts`: those with an open alert" }),
+  sort: z.enum(SORT_KEYS).default("name").meta({ description: "Order: by name, by status, alerts first, or last seen first" }),
+  page: z.coerce.number().int().min(1).max(1_000_000_000).default(1).meta({ description: "Page, from 1; past the last page, the last page" }),
+  limit: z.coerce.number().int().min(1).default(TILES_PER_PAGE).transform((n) => Math.min(n, MAX_PAGE_SIZE)).meta({ description: `Page size, at most ${MAX_PAGE_SIZE}` }),
+});
+
+const count = z.number().int();
+
+export const OverviewSearchPage = z
+  .object({
+    data: z.array(DeviceOverview),
+    page: count,
+    pages: count,
+    first: count.meta({ description: "Place of the page's first device among the matches, from 1; 0 when none match" }),
+    last: count,
+    total: count.meta({ description: "Devices matching the search" }),
+    all: count.meta({ description: "Devices the caller may see, matching or not" }),
+  })
+  .meta({ id: "OverviewSearchPage" });
 
 export const LatestReadings = z
   .object({ data: z.array(z.object({ key: z.string(), unit: z.string(), time: isoTime.nullable(), value: z.number().nullable() })) })

@@ -8,6 +8,7 @@ import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
 import { asBool, asDate, readRows } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { forgetFleet } from "./fleet-cache";
 import { latestValues, newestOf } from "./latest";
 import { devicePageSql, metricsOfDevicesSql } from "./sql";
 import { deviceStatus, type DeviceStatus } from "./status";
@@ -115,6 +116,7 @@ export async function createDevice(caller: Caller, input: DeviceInput): Promise<
     await appendAudit({ actor: caller, action: "device.created", target: { type: "device", id: created.id }, detail }, tx);
     return created;
   });
+  forgetFleet();
   // Just made by this caller, who may not see it by the owner filter (an admin's for another owner does).
   const [created] = await readDevices(Prisma.sql`1`, { id: row.id, limit: 1 });
   return toDeviceDto(created!);
@@ -127,13 +129,14 @@ export async function updateDevice(caller: Caller, id: string, patch: Partial<Pi
     if (count > 0) await appendAudit({ actor: caller, action: "device.updated", target: { type: "device", id }, detail: { changed: patch } }, tx);
     return count > 0;
   });
+  if (changed) forgetFleet();
   return changed ? getDevice(caller, id) : null;
 }
 
 /** Deletes a device with its readings and its ingest tokens, and says so in the audit log. */
 export async function deleteDevice(caller: Caller, id: string): Promise<boolean> {
   assertScope(caller, "devices:write");
-  return transaction(async (tx) => {
+  const deleted = await transaction(async (tx) => {
     const device = await tx.device.findFirst({ where: { id, ...visibleTo(caller) }, select: { id: true, name: true, ownerId: true } });
     if (!device) return false;
     const tokens = await tx.apiToken.findMany({ where: { deviceId: id }, select: { id: true } });
@@ -145,4 +148,7 @@ export async function deleteDevice(caller: Caller, id: string): Promise<boolean>
     forgetVerified({ userId: device.ownerId });
     return true;
   });
+  // After the commit: a fleet read between forgetting and committing would keep the device.
+  if (deleted) forgetFleet();
+  return deleted;
 }

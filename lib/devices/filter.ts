@@ -5,10 +5,15 @@ import type { DeviceDto } from "./devices";
 export const SORTS = { name: "Name", status: "Status", alerts: "Alerts first", "last-seen": "Last seen" } as const;
 const STATUS_ORDER = { online: 0, offline: 1, disabled: 2 } as const;
 
+export const STATUS_FILTERS = ["all", "online", "offline", "disabled", "alerts"] as const;
+export const SORT_KEYS = Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]];
+export const MAX_SEARCH_LENGTH = 80;
+
+/** The page's query string: anything unexpected falls back to its default (the API's schema refuses it instead). */
 const schema = z.object({
-  q: z.string().trim().max(80).catch(""),
-  status: z.enum(["all", "online", "offline", "disabled", "alerts"]).catch("all"),
-  sort: z.enum(Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]).catch("name"),
+  q: z.string().trim().max(MAX_SEARCH_LENGTH).catch(""),
+  status: z.enum(STATUS_FILTERS).catch("all"),
+  sort: z.enum(SORT_KEYS).catch("name"),
 });
 
 export type DeviceFilter = z.infer<typeof schema>;
@@ -21,7 +26,8 @@ export function parseDeviceFilter(params: Params): DeviceFilter {
   return schema.parse({ q: first(params.q) ?? "", status: first(params.status) ?? "all", sort: first(params.sort) ?? "name" });
 }
 
-type Listed = DeviceDto & { alerts?: unknown[] };
+/** What the search reads of a device: an overview, or fleet.ts's lighter row. */
+type Listed = Pick<DeviceDto, "id" | "name" | "location" | "status" | "lastSeenAt"> & { alerts?: unknown[] };
 
 const alertCount = (device: Listed) => device.alerts?.length ?? 0;
 
@@ -32,12 +38,14 @@ export function filterDevices<T extends Listed>(devices: T[], filter: DeviceFilt
       (filter.status === "all" || d.status === filter.status || (filter.status === "alerts" && alertCount(d) > 0)) &&
       (!needle || `${d.name} ${d.location}`.toLocaleLowerCase().includes(needle)),
   );
-  const byName = (a: T, b: T) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  // A collator compares as localeCompare does, several times faster over a fleet of thousands.
+  const collator = new Intl.Collator();
+  const byName = (a: T, b: T) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
   const compare: Record<DeviceFilter["sort"], (a: T, b: T) => number> = {
     name: byName,
     status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byName(a, b),
     alerts: (a, b) => alertCount(b) - alertCount(a) || byName(a, b),
-    "last-seen": (a, b) => (b.lastSeenAt ?? "").localeCompare(a.lastSeenAt ?? "") || byName(a, b),
+    "last-seen": (a, b) => collator.compare(b.lastSeenAt ?? "", a.lastSeenAt ?? "") || byName(a, b),
   };
   return [...matching].sort(compare[filter.sort]);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
-import { fleetSummary, listOverview, summarizeOverview } from "./overview";
+import { fleetSummary } from "./fleet";
+import { listOverview, summarizeOverview } from "./overview";
 import { HOUR_MS, MINUTE_MS } from "@/lib/time";
 
 describe("fleetSummary", () => {

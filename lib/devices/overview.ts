@@ -1,7 +1,7 @@
-// The homepage's view of a page of devices in one statement: each device with its owner, and each
-// of its metrics with the newest reading, the last 24 hours (hourly, from the rollups) and its
-// readings in the last hour; then its open alerts, so that the fleet summary can be added up from
-// the same page.
+// The tiles' view of a page of devices in one statement: each device with its owner, and each of
+// its metrics with the newest reading, the last 24 hours (hourly, from the rollups) and its
+// readings in the last hour; then its open alerts. The whole fleet's search and summary are
+// fleet.ts's, which reads far less a device.
 import "server-only";
 import type { Caller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
@@ -31,23 +31,7 @@ export async function listOverview(caller: Caller, page: Page, now = Date.now())
   return readPage(caller, page, now);
 }
 
-/**
- * The API's /fleet, for devices:read alone: every page of the same statement as the homepage's,
- * added up the same way, so that the two cannot disagree.
- */
-export async function fleetSummary(caller: Caller, now = Date.now()): Promise<FleetSummary> {
-  assertScope(caller, "devices:read");
-  const devices: DeviceOverview[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await readPage(caller, { limit: MAX_PAGE_SIZE, cursor }, now);
-    devices.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return summarizeOverview(devices);
-}
-
-/** The fleet summary added up from a list of overviews: what the homepage shows beside its tiles. */
+/** The fleet summary added up from a list of overviews: what fleet.ts's fleetSummary must agree with. */
 export function summarizeOverview(devices: Pick<DeviceOverview, "status" | "alerts" | "readingsLastHour">[]): FleetSummary {
   const counts = { total: devices.length, online: 0, offline: 0, disabled: 0 };
   let [readingsLastHour, alerts] = [0, 0];
@@ -59,18 +43,26 @@ export function summarizeOverview(devices: Pick<DeviceOverview, "status" | "aler
   return { devices: counts, readingsLastHour, alerts };
 }
 
-/** A page of overviews, for a caller whose scopes the exported functions above have checked. */
+/** A page of overviews, for a caller whose scopes listOverview has checked. */
 async function readPage(caller: Caller, page: Page, now: number): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
-  const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
-  // One statement and one JSON array back (sql.ts).
-  const [result] = await readRows<{ page: string }>(
-    overviewPageSql({ visible: visibleSql(caller), cursor: page.cursor, limit, now, firstHour, hours: SPARK_HOURS }),
-  );
-  const rows = JSON.parse(result?.page ?? "[]") as PageRow[];
+  const rows = await readRowsOf(caller, { cursor: page.cursor, limit }, now);
   const more = rows.length > limit;
   const data = rows.slice(0, limit).map((row) => toOverview(row, now));
   return { data, nextCursor: more ? data.at(-1)!.id : null };
+}
+
+/** The overviews of the devices named, those the caller may see, in id order; for a caller whose scopes are checked (fleet.ts). */
+export async function readOverviews(caller: Caller, ids: string[], now: number): Promise<DeviceOverview[]> {
+  if (ids.length === 0) return [];
+  return (await readRowsOf(caller, { ids, limit: ids.length }, now)).map((row) => toOverview(row, now));
+}
+
+/** One statement and one JSON array back (sql.ts). */
+async function readRowsOf(caller: Caller, page: { cursor?: string; ids?: string[]; limit: number }, now: number): Promise<PageRow[]> {
+  const firstHour = Math.floor(now / HOUR_MS) * HOUR_MS - (SPARK_HOURS - 1) * HOUR_MS;
+  const [result] = await readRows<{ page: string }>(overviewPageSql({ visible: visibleSql(caller), ...page, now, firstHour, hours: SPARK_HOURS }));
+  return JSON.parse(result?.page ?? "[]") as PageRow[];
 }
 
 function toOverview([id, name, kind, location, enabled, lastSeenAt, createdAt, ownerId, ownerName, metrics]: PageRow, now: number): DeviceOverview {

@@ -7,7 +7,8 @@ import { tokenCallerOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { HOUR_MS } from "@/lib/time";
 import { createDevice as registerDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "./devices";
-import { fleetSummary, listOverview } from "./overview";
+import { fleetSummary, searchOverview } from "./fleet";
+import { listOverview } from "./overview";
 import { ingestReadings, readBuckets } from "./telemetry";
 
 const ALL: Scope[] = ["devices:read", "devices:write", "telemetry:read", "telemetry:write"];
@@ -23,6 +24,8 @@ describe("lib/devices without the scope", () => {
       ["devices:read", "fleetSummary", (c) => fleetSummary(c)],
       ["devices:read", "listOverview", (c) => listOverview(c, { limit: 10 })],
       ["telemetry:read", "listOverview", (c) => listOverview(c, { limit: 10 })],
+      ["devices:read", "searchOverview", (c) => searchOverview(c, { q: "", status: "all", sort: "name", page: 1, limit: 10 })],
+      ["telemetry:read", "searchOverview", (c) => searchOverview(c, { q: "", status: "all", sort: "name", page: 1, limit: 10 })],
       ["telemetry:read", "latestReadings", (c) => latestReadings(c, device.id)],
       ["telemetry:read", "readBuckets", (c) => readBuckets(c, device.id, range)],
       ["devices:write", "createDevice", (c) => registerDevice(c, { name: "New", kind: "thermostat" })],

@@ -24,6 +24,33 @@ export function metricsOfDevicesSql(deviceIds: string[]): Prisma.Sql {
 }
 
 /**
+ * Every device the caller may see, light: what the homepage's search, filter, sort and fleet
+ * summary need, and nothing a tile shows. Each device as [id, name, location, kind, enabled,
+ * lastSeenAt, metrics], where metrics (the newest value of each metric whose key is in `alertKeys`,
+ * for its alerts) are read only for a device online at `now`: no other alert depends on readings.
+ */
+export function fleetDevicesSql(visible: Prisma.Sql, now: number, onlineWindowMs: number, alertKeys: string[]): Prisma.Sql {
+  const judged = alertKeys.length > 0 ? Prisma.sql`m."key" IN (${Prisma.join(alertKeys)})` : Prisma.sql`0`;
+  return Prisma.sql`
+    SELECT json_group_array(json_array(d."id", d."name", d."location", d."kind", d."enabled", d."lastSeenAt",
+      CASE WHEN d."enabled" AND d."lastSeenAt" >= ${now - onlineWindowMs} THEN json((
+        SELECT json_group_array(json_array(m."key", m."unit", (SELECT t."value" FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)))
+        FROM "Metric" m WHERE m."deviceId" = d."id" AND ${judged})) END)) AS "devices"
+    FROM "Device" d WHERE ${visible}`;
+}
+
+/**
+ * The readings of the last hour over the caller's fleet, counted a metric at a time on the
+ * (metricId, time) key: as a join, SQLite's planner scanned every reading (1.7 s on a month of 100
+ * devices, against 3 ms). It reads every reading of the hour, so it is the summary's largest cost.
+ */
+export function fleetLastHourSql(visible: Prisma.Sql, now: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT SUM((SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS})) AS "count"
+    FROM "Device" d JOIN "Metric" m ON m."deviceId" = d."id" WHERE ${visible}`;
+}
+
+/**
  * A page of the homepage's overview as one JSON array: each device the caller may see (`visible`,
  * on "Device" d) with its owner, and each of its metrics with its newest reading, its count in the
  * last hour, and its `hours` hourly averages from `firstHour`. The hours come as a flat JSON array
@@ -31,10 +58,11 @@ export function metricsOfDevicesSql(deviceIds: string[]): Prisma.Sql {
  * whether JSON made in a subquery stays JSON depends on the query plan, so json() makes sure of it
  * where JSON is wanted, and the hours are parsed in JS, which is faster at it. Keyset paging, one
  * row more than the page to know whether another follows: a deleted cursor device cannot end it early.
+ * With `ids` instead of a cursor: those devices (a page that fleetDevicesSql's list chose), still only the visible ones.
  */
-export function overviewPageSql(page: { visible: Prisma.Sql; cursor?: string; limit: number; now: number; firstHour: number; hours: number }): Prisma.Sql {
-  const { visible, cursor, limit, now, firstHour, hours } = page;
-  const after = cursor ? Prisma.sql` AND d."id" > ${cursor}` : Prisma.empty;
+export function overviewPageSql(page: { visible: Prisma.Sql; cursor?: string; ids?: string[]; limit: number; now: number; firstHour: number; hours: number }): Prisma.Sql {
+  const { visible, cursor, ids, limit, now, firstHour, hours } = page;
+  const after = cursor ? Prisma.sql` AND d."id" > ${cursor}` : ids ? Prisma.sql` AND d."id" IN (${ids.length > 0 ? Prisma.join(ids) : Prisma.sql`NULL`})` : Prisma.empty;
   return Prisma.sql`
     WITH "shown" AS (
       SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId"

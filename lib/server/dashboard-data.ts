@@ -4,8 +4,9 @@ import { cache } from "react";
 import { telemetryQuery, type ChartRange } from "@/lib/devices/chart-range";
 import type { DeviceDto, LatestReading } from "@/lib/devices/devices";
 import type { Series } from "@/lib/devices/telemetry";
-import type { DeviceOverview } from "@/lib/devices/overview";
-import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
+import type { OverviewSearchPage } from "@/lib/devices/fleet";
+import type { DeviceFilter } from "@/lib/devices/filter";
+import type { FleetSummary } from "@/lib/devices/overview";
 import { AccessRevokedError, DeviceApiError, deviceClient } from "./device-client";
 
 /**
@@ -55,23 +56,16 @@ function settle<T>(key: string, error: unknown): Exclude<Loaded<T>, { state: "ok
   throw error;
 }
 
-/**
- * Every device the user may see, with its tile's readings and alerts, a page of the API at a time.
- * Once a request: the homepage's fleet summary is added up from the same devices as its tiles.
- */
-export const loadOverview = cache((userId: string): Promise<Loaded<DeviceOverview[]>> => {
-  const client = deviceClient(userId);
-  return load(`${userId} overview`, async () => {
-    const all: DeviceOverview[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await client.get<{ data: DeviceOverview[]; nextCursor: string | null }>("/overview", { limit: String(MAX_PAGE_SIZE), cursor });
-      all.push(...page.data);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all;
-  });
-});
+/** The fleet summary beside the homepage's tiles. */
+export function loadFleet(userId: string): Promise<Loaded<FleetSummary>> {
+  return load(`${userId} fleet`, () => deviceClient(userId).get<FleetSummary>("/fleet"));
+}
+
+/** One page of the homepage's search, filter and sort, which the API runs over the whole fleet. */
+export function loadOverviewSearch(userId: string, filter: DeviceFilter, page: number): Promise<Loaded<OverviewSearchPage>> {
+  const query = { q: filter.q, status: filter.status, sort: filter.sort, page: String(page) };
+  return load(`${userId} overview ${JSON.stringify(query)}`, () => deviceClient(userId).get<OverviewSearchPage>("/overview/search", query));
+}
 
 /** Once a request: the page and its title both ask. */
 export const loadDevice = cache((userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[] }>> => {

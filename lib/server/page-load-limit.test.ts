@@ -6,7 +6,10 @@ import { apiClient, userWithToken, withinOneWindow } from "@/lib/testing/api-cli
 import { createDevice, createUser } from "@/lib/testing/factories";
 import { dashboardTokenFor } from "@/lib/tokens/dashboard";
 import { SECOND_MS } from "@/lib/time";
-import { loadOverview } from "./dashboard-data";
+import { loadOverviewSearch } from "./dashboard-data";
+
+const ALL = { q: "", status: "all", sort: "name" } as const;
+const loadOverview = (userId: string) => loadOverviewSearch(userId, ALL, 1);
 
 /** The limit's default (lib/env-schema.ts); the tests run without the variable. */
 const PAGE_LOADS = 300;
@@ -50,12 +53,12 @@ describe("a page over the limit", () => {
     const user = await createUser();
     await createDevice(user.id, { name: "Porch" });
     const first = await loadOverview(user.id);
-    expect(first).toMatchObject({ state: "ok", data: [{ name: "Porch" }] });
+    expect(first).toMatchObject({ state: "ok", data: { data: [{ name: "Porch" }] } });
     const token = await dashboardToken(user.id);
     for (let i = 0; i < PAGE_LOADS; i++) await dashboardCall(token, `spent-${i}`);
 
     const stale = await loadOverview(user.id);
-    expect(stale).toMatchObject({ state: "ok", data: [{ name: "Porch" }], stale: { retryAfter: expect.any(Number) } });
+    expect(stale).toMatchObject({ state: "ok", data: { data: [{ name: "Porch" }] }, stale: { retryAfter: expect.any(Number) } });
     expect(stale.state === "ok" && stale.at).toBe(first.state === "ok" && first.at);
 
     const newcomer = await createUser();

@@ -20,6 +20,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { method: "GET", path: "/fleet", scopes: ["devices:read"], ok: 200 },
   { method: "GET", path: "/devices", scopes: ["devices:read"], ok: 200 },
   { method: "GET", path: "/overview", scopes: ["devices:read", "telemetry:read"], ok: 200 },
+  { method: "GET", path: "/overview/search", scopes: ["devices:read", "telemetry:read"], ok: 200 },
   { method: "POST", path: "/devices", scopes: ["devices:write"], ok: 201, body: () => ({ name: "Made by a test", kind: "thermostat" }) },
   { method: "GET", path: "/devices/{deviceId}", scopes: ["devices:read"], ok: 200 },
   { method: "PATCH", path: "/devices/{deviceId}", scopes: ["devices:write"], ok: 200, body: () => ({ location: "Moved by a test" }) },
