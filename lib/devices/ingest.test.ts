@@ -31,6 +31,10 @@ describe("ingestReadings", () => {
     const readings = values.map((value, i) => ({ metric: "temperature", time: new Date(start + i * MINUTE_MS), value }));
     expect(await ingestReadings(caller, deviceId, readings)).toEqual({ accepted: values.length });
     expect((await stored(deviceId)).map((r) => r.value)).toEqual(values);
+    // Again, now that the metric is known: the usual batch, which takes the other write path.
+    const later = readings.map((r) => ({ ...r, time: new Date(r.time.getTime() + values.length * MINUTE_MS) }));
+    expect(await ingestReadings(caller, deviceId, later)).toEqual({ accepted: values.length });
+    expect((await stored(deviceId)).map((r) => r.value)).toEqual([...values, ...values]);
   });
 
   it("keeps the last of a (metric, time) repeated within a batch and across batches", async () => {

@@ -13,11 +13,16 @@ type Client = Pick<Prisma.TransactionClient, "$executeRaw">;
  * The statements that recompute the hour buckets that [from, to] touches from the raw readings,
  * and the days that hold them (sql.ts); run them in the transaction that wrote the readings.
  */
-export function rollupWrites(client: Client, metricIds: number[], from: number, to: number): Prisma.PrismaPromise<number>[] {
+export function rollupSql(metricIds: number[], from: number, to: number): Prisma.Sql[] {
   if (metricIds.length === 0) return [];
   const hours: [number, number] = [Math.floor(from / HOUR_MS) * HOUR_MS, Math.floor(to / HOUR_MS) * HOUR_MS + HOUR_MS];
   const days: [number, number] = [Math.floor(from / DAY_MS) * DAY_MS, Math.floor(to / DAY_MS) * DAY_MS + DAY_MS];
-  return [client.$executeRaw(refreshRollupsSql(metricIds, hours, days))];
+  return [refreshRollupsSql(metricIds, hours, days)];
+}
+
+/** rollupSql as a client's writes, for a batch transaction. */
+export function rollupWrites(client: Client, metricIds: number[], from: number, to: number): Prisma.PrismaPromise<number>[] {
+  return rollupSql(metricIds, from, to).map((query) => client.$executeRaw(query));
 }
 
 /** Runs rollupWrites one after the other: for a caller that holds a client rather than a batch. */
