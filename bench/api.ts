@@ -207,19 +207,20 @@ ${table}
 **Ratio: ${(ratio * 100).toFixed(1)}%** of the bare route's throughput (aim: at least 80%).
 **Revocation took effect after ${revocationMs.toFixed(0)} ms** (aim: within one second). The benchmark revokes
 from its own process, as another instance would, and polls every 10 ms until the server refuses the
-token; the server remembers a good verification for at most 500 ms (\`lib/access/verified-cache.ts\`),
-so this is bounded by that TTL plus one poll.
+token. The server remembers a good verification for up to 5 minutes (\`lib/access/verified-cache.ts\`), but reads
+the security epoch, which the revocation moves, at most once a second and forgets everything when it moved: so
+this is bounded by one second plus one poll, with no database read on a request's path in between.
 
 Method: \`npm run bench\` seeds a fresh SQLite database (25 devices), runs \`next start\` on a build of
 its own, the only one with the benchmark-only route (\`GATEHOUSE_BUILD_BENCH=1\`), with rate limits
 raised out of the way, checks that both routes return
 byte-identical JSON (the admin's 25 devices), warms each up for 2 s, then alternates ${ROUNDS} rounds of
 ${SECONDS} s per route with autocannon (${CONNECTIONS} connections) on the same machine. The authenticated path
-checks format and checksum, hashes the token and looks it up (or finds it in the 500 ms cache),
-counts the per-IP and per-token rate limits in the database in one statement, checks the scope,
-runs the same owner-filtered query, and counts the request for usage analytics (in memory, flushed
-every 5 s; refused tokens and scope denials would go to the audit summaries the same way). Neither
-adds a database write to a request (the run before issue 11 added them measured 92.9%). Absolute figures are low on this machine: \`next start\` itself
+checks format and checksum, hashes the token and finds it in the verification cache (or looks it up),
+counts the per-IP and per-token rate limits in memory (shared with other instances through the database once a
+second, \`lib/rate-limit.ts\`), checks the scope, runs the same owner-filtered query, and counts the request for
+usage analytics (in memory, flushed every 5 s; refused tokens and scope denials would go to the audit summaries the
+same way). None of it adds a database read or write to a request (the run before issue 11 measured 92.9%). Absolute figures are low on this machine: \`next start\` itself
 costs about 5 ms a request here (\`/api/v1/openapi.json\`, which touches no database, serves about 200/s
 on one connection), which is why only the ratio is compared.`,
   );

@@ -29,7 +29,8 @@ const BUCKETS: [string, (source: string, fn: string) => boolean][] = [
   ["better-sqlite3 (driver and its adapter)", (source) => /better-sqlite3/.test(source)],
   ["Prisma (client, query compiler)", (source) => /@prisma|prisma[-_]client|query_compiler|lib\/generated\/prisma|^wasm:/.test(source)],
   ["React rendering (react-dom/server, RSC)", (source) => /react-dom|react-server|\/react\/|scheduler/.test(source)],
-  ["Next routing and handler plumbing", (source) => /\bnext\b|\/next\/|webpack:\/\/next/.test(source)],
+  // Next's own sources map to paths such as ../../src/server/lib/…, which the app's rule below would take for lib/.
+  ["Next routing and handler plumbing", (source) => /\bnext\b|\/next\/|webpack:\/\/next|(^|\/)src\/(server|shared|client|lib|build|export)\//.test(source)],
   ["API layer (lib/api: router, handler wrapper, problems)", (source) => source.includes("/lib/api/")],
   ["app code (other lib/, app/, components/)", (source) => /\/(lib|app|components)\//.test(source)],
   [NODE, (source) => source.startsWith("node:")],
