@@ -1,6 +1,7 @@
 // The whole fleet, light: the homepage's search, filter, sort and paging, and the fleet summary,
-// from a statement that reads no tile data (sql.ts fleetDevicesSql), remembered for a few seconds. The tiles of the page asked for are
-// then read by id, so that a view reads 48 overviews whether the caller sees 100 devices or 10,000.
+// from a statement that reads no tile data (sql.ts fleetDevicesSql), remembered for a few seconds
+// (fleet-cache.ts). The tiles of the page asked for are then read by id, so that a view reads 48
+// overviews whether the caller sees 100 devices or 10,000.
 import "server-only";
 import type { Caller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
