@@ -26,6 +26,7 @@ const BUCKETS: [string, (source: string, fn: string) => boolean][] = [
   ["usage counting (lib/usage)", (source) => source.includes("/lib/usage/")],
   ["audit (lib/audit)", (source) => source.includes("/lib/audit/")],
   ["session check (next-auth, lib/auth)", (source) => /next-auth|jose|\/lib\/auth\//.test(source)],
+  ["SQLite reads on the driver (lib/db-read: the statements themselves)", (source) => source.includes("/lib/db-read")],
   ["better-sqlite3 (driver and its adapter)", (source) => /better-sqlite3/.test(source)],
   ["Prisma (client, query compiler)", (source) => /@prisma|prisma[-_]client|query_compiler|lib\/generated\/prisma|^wasm:/.test(source)],
   ["React rendering (react-dom/server, RSC)", (source) => /react-dom|react-server|\/react\/|scheduler/.test(source)],
