@@ -1,6 +1,7 @@
 // Every page carries a Content-Security-Policy with a fresh nonce, its own scripts carry that nonce,
 // and no page breaks it: nothing the browser refuses, nothing that stops the pages working.
 import { createDevice, createUser, expect, signInByApi, signedInAs, test } from "./fixtures";
+import { MINUTE_MS } from "@/lib/time";
 
 const DIRECTIVES = ["'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"];
 
@@ -33,6 +34,8 @@ test("a page's policy has a fresh nonce, on its scripts, and the required direct
 });
 
 test("no page breaks its policy, signed out, as a person and as an admin", async ({ browser }) => {
+  // Six pages in three fresh contexts, each until its network is idle: 24 s alone on a 2-core machine.
+  test.setTimeout(1.5 * MINUTE_MS);
   const visit = async (paths: string[], signIn?: "STANDARD" | "ADMIN") => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -16,7 +16,8 @@ type Answer = { path: string; status: number; type: string; body: string; locati
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   const { hostname, port } = new URL(BASE_URL);
   return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, method: "GET", path, headers }, (response) => {
+    // A connection a request (agent: false): reusing a kept-alive socket the server has just closed fails with "socket hang up".
+    const request = http.request({ hostname, port, method: "GET", path, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>

@@ -12,7 +12,7 @@ type Answer = { status: number; type: string; body: string; location: string };
 function send({ method, path, headers = {}, body }: Sent): Promise<Answer> {
   const { hostname, port } = new URL(BASE_URL);
   return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, method, path, headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (response) => {
+    const request = http.request({ hostname, port, method, path, agent: false, headers: { ...headers, ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}) } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
