@@ -31,18 +31,6 @@ export async function listOverview(caller: Caller, page: Page, now = Date.now())
   return readPage(caller, page, now);
 }
 
-/** The fleet summary added up from a list of overviews: what fleet.ts's fleetSummary must agree with. */
-export function summarizeOverview(devices: Pick<DeviceOverview, "status" | "alerts" | "readingsLastHour">[]): FleetSummary {
-  const counts = { total: devices.length, online: 0, offline: 0, disabled: 0 };
-  let [readingsLastHour, alerts] = [0, 0];
-  for (const device of devices) {
-    counts[device.status]++;
-    readingsLastHour += device.readingsLastHour;
-    alerts += device.alerts.length;
-  }
-  return { devices: counts, readingsLastHour, alerts };
-}
-
 /** A page of overviews, for a caller whose scopes listOverview has checked. */
 async function readPage(caller: Caller, page: Page, now: number): Promise<{ data: DeviceOverview[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, page.limit), MAX_PAGE_SIZE);
