@@ -30,19 +30,37 @@ export type LatestReading = { key: string; unit: string; time: string | null; va
 
 const flatSelect = { id: true, ownerId: true, name: true, kind: true, location: true, enabled: true, lastSeenAt: true, createdAt: true } as const;
 
-export type DeviceRow = { id: string; name: string; kind: string; location: string; enabled: boolean; lastSeenAt: Date | null; createdAt: Date } & { owner: { id: string; name: string }; metrics: { key: string; unit: string }[] };
-
-/** A device as devicePageSql writes it. */
-type PageRow = [id: string, name: string, kind: string, location: string, enabled: 0 | 1 | boolean, lastSeenAt: number | null, createdAt: number, ownerId: string, ownerName: string, metrics: [key: string, unit: string][]];
+export type DeviceRow = {
+  id: string;
+  name: string;
+  kind: string;
+  location: string;
+  enabled: boolean;
+  lastSeenAt: Date | null;
+  createdAt: Date;
+  owner: { id: string; name: string };
+  metrics: { key: string; unit: string }[];
+};
 
 /**
- * Devices with their owner and metrics in one statement, read on the driver: this is the API's
- * hottest read, and Prisma's model queries cost several times the read itself.
+ * A device as devicePageSql and overviewPageSql write it in their JSON: its fields, its owner, then
+ * its metrics, each starting with its key and unit (the overview's carry its readings after them).
  */
-async function readDevices(visible: Prisma.Sql, page: { cursor?: string; id?: string; limit: number }): Promise<DeviceRow[]> {
-  const [result] = await readRows<{ page: string | null }>(devicePageSql({ visible, ...page }));
-  const rows = JSON.parse(result?.page ?? "[]") as PageRow[];
-  return rows.map(([id, name, kind, location, enabled, lastSeenAt, createdAt, ownerId, ownerName, metrics]) => ({
+export type StoredDevice<M extends [key: string, unit: string, ...rest: unknown[]] = [key: string, unit: string]> = [
+  id: string,
+  name: string,
+  kind: string,
+  location: string,
+  enabled: 0 | 1 | boolean,
+  lastSeenAt: number | null,
+  createdAt: number,
+  ownerId: string,
+  ownerName: string,
+  metrics: M[],
+];
+
+export function deviceRowOf([id, name, kind, location, enabled, lastSeenAt, createdAt, ownerId, ownerName, metrics]: StoredDevice<[string, string, ...unknown[]]>): DeviceRow {
+  return {
     id,
     name,
     kind,
@@ -52,7 +70,16 @@ async function readDevices(visible: Prisma.Sql, page: { cursor?: string; id?: st
     createdAt: asDate(createdAt),
     owner: { id: ownerId, name: ownerName },
     metrics: metrics.map(([key, unit]) => ({ key, unit })),
-  }));
+  };
+}
+
+/**
+ * Devices with their owner and metrics in one statement, read on the driver: this is the API's
+ * hottest read, and Prisma's model queries cost several times the read itself.
+ */
+async function readDevices(visible: Prisma.Sql, page: { cursor?: string; id?: string; limit: number }): Promise<DeviceRow[]> {
+  const [result] = await readRows<{ page: string | null }>(devicePageSql({ visible, ...page }));
+  return (JSON.parse(result?.page ?? "[]") as StoredDevice[]).map(deviceRowOf);
 }
 
 export function toDeviceDto(row: DeviceRow, now = Date.now()): DeviceDto {

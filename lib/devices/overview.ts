@@ -9,7 +9,7 @@ import { visibleSql } from "@/lib/access/visible";
 import { readRows } from "@/lib/db-read";
 import { HOUR_MS } from "@/lib/time";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
-import { MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type DeviceRow } from "./devices";
+import { deviceRowOf, MAX_PAGE_SIZE, toDeviceDto, type DeviceDto, type StoredDevice } from "./devices";
 import { SPARK_HOURS } from "./sparkline";
 import { overviewPageSql } from "./sql";
 import type { DeviceStatus } from "./status";
@@ -19,8 +19,8 @@ export type FleetSummary = { devices: Record<DeviceStatus | "total", number>; re
 type MetricOverview = { key: string; unit: string; time: string | null; value: number | null; last24h: (number | null)[] };
 export type DeviceOverview = DeviceDto & { readings: MetricOverview[]; alerts: DeviceAlert[]; readingsLastHour: number };
 
-/** A device as the statement writes it: fields in SELECT order, then its metrics. */
-type PageRow = [id: string, name: string, kind: string, location: string, enabled: 0 | 1, lastSeenAt: number | null, createdAt: number, ownerId: string, ownerName: string, metrics: MetricRow[]];
+/** A device as the statement writes it (devices.ts StoredDevice), its metrics with their readings. */
+type PageRow = StoredDevice<MetricRow>;
 /** A metric: its newest reading ([time, value] or null), its count in the last hour, and its hours ("[slot,thousandths,…]", or null for none). */
 type MetricRow = [key: string, unit: string, newest: [number, number] | null, lastHour: number, hours: string | null];
 
@@ -53,18 +53,9 @@ async function readRowsOf(caller: Caller, page: { cursor?: string; ids?: string[
   return JSON.parse(result?.page ?? "[]") as PageRow[];
 }
 
-function toOverview([id, name, kind, location, enabled, lastSeenAt, createdAt, ownerId, ownerName, metrics]: PageRow, now: number): DeviceOverview {
-  const row: DeviceRow = {
-    id,
-    name,
-    kind,
-    location,
-    enabled: enabled === 1,
-    lastSeenAt: lastSeenAt === null ? null : new Date(lastSeenAt),
-    createdAt: new Date(createdAt),
-    owner: { id: ownerId, name: ownerName },
-    metrics: metrics.map(([key, unit]) => ({ key, unit })),
-  };
+function toOverview(stored: PageRow, now: number): DeviceOverview {
+  const row = deviceRowOf(stored);
+  const metrics = stored[9]; // its metrics, last in the tuple
   const readings = metrics.map(([key, unit, newest, , hours]) => ({
     key,
     unit,
