@@ -29,7 +29,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // A minute a test: on a shared 2-core machine the server, two browsers and argon2 sign-ins compete,
+  // and a test of several sign-ins and pages has run out of 30 s with nothing wrong (expect waits stay 10 s).
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   // `npm test` asks for a JSON report too, to sum every suite into one line.
   reporter: process.env.E2E_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]] : [["list"]],

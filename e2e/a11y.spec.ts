@@ -187,8 +187,6 @@ const NARROW = [
 
 for (const target of NARROW) {
   test(`at 360 px ${target.name} fits the screen and the keyboard reaches its controls`, async ({ page }) => {
-    // A sign-in, a live page settling and a walk of its tab stops: 17–18 s alone on a 2-core machine, more beside the rest of the suite.
-    test.setTimeout(MINUTE_MS);
     await page.setViewportSize({ width: 360, height: 740 });
     await signedInAs(page, "ADMIN");
     expect((await page.goto(target.path))?.status()).toBe(200);

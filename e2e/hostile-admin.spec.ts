@@ -224,7 +224,6 @@ const usersLike = (names: string[], emails: string[]) =>
   });
 
 test("the policy and new-user forms refuse garbage beside the field and change nothing", async ({ page }) => {
-  test.setTimeout(60_000);
   const admin = await signedInAs(page, "ADMIN");
   const failures = watchForFailures(page);
   await page.goto("/admin/policies");
@@ -285,7 +284,6 @@ test("the policy and new-user forms refuse garbage beside the field and change n
 });
 
 test("the password forms and an alert's acknowledgement refuse garbage and change nothing", async ({ page }) => {
-  test.setTimeout(60_000);
   const user = await signedInAs(page, "ADMIN");
   const failures = watchForFailures(page);
   const hashOf = () => withDb((db) => db.prepare('SELECT "passwordHash" FROM "User" WHERE "id" = ?').get(user.id));

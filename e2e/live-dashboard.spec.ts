@@ -6,7 +6,6 @@ import { MINUTE_MS } from "@/lib/time";
 const HOUR = 60 * MINUTE_MS;
 
 test("a tile shows each metric's newest value, a 24-hour sparkline and alerts, and updates itself", async ({ page }) => {
-  test.setTimeout(MINUTE_MS);
   const user = await signedInAs(page, "STANDARD");
   const device = createDevice(user.id, "Conservatory");
   const now = Date.now();
@@ -35,7 +34,6 @@ test("a tile shows each metric's newest value, a 24-hour sparkline and alerts, a
 });
 
 test("live updates stop while paused and while the tab is hidden", async ({ page }) => {
-  test.setTimeout(MINUTE_MS);
   const user = await signedInAs(page, "STANDARD");
   const device = createDevice(user.id, "Pantry");
   addReadings(user, device.id, [{ metric: "temperature", unit: "°C", time: new Date(Date.now() - MINUTE_MS), value: 15 }]);

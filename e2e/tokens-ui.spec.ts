@@ -2,7 +2,6 @@
 // tokens in settings; a role downgrade and a disabled user taking effect on tokens at once.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { createUser, expect, signedInAs, test } from "./fixtures";
-import { MINUTE_MS } from "@/lib/time";
 
 /** The device API as a script calls it: a plain HTTP client with no session cookie. */
 const me = (request: APIRequestContext, token: string) => request.get("/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
@@ -32,7 +31,6 @@ async function issuePersonalToken(page: Page, section: string, name: string, sco
 }
 
 test("an admin issues, rotates and revokes a user's personal token, each shown once", async ({ page, request }) => {
-  test.setTimeout(MINUTE_MS);
   const user = await createUser("STANDARD");
   await signedInAs(page, "ADMIN");
   await page.goto("/admin/users");
@@ -105,7 +103,6 @@ test("a standard user creates their own personal token and cannot reach admin pa
 });
 
 test("a role downgrade narrows a token at once, and disabling the user ends it", async ({ page, request }) => {
-  test.setTimeout(MINUTE_MS);
   const target = await createUser("ADMIN");
   const admin = await signedInAs(page, "ADMIN");
   await page.goto(`/admin/users/${target.id}/tokens`);
