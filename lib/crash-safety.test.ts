@@ -16,10 +16,20 @@ type Acks = { readings: number[]; issued: string[]; revoked: string[] };
 
 /** Starts the worker, kills it with SIGKILL a random while after its first acknowledged write, and returns what it acknowledged. */
 function crashRound(round: number, userId: string, deviceId: string): Promise<Acks> {
+  // A process group of its own: tsx runs the worker in a child Node process, and killing tsx alone
+  // would leave that child writing to the shared test database, holding its lock from other files.
   const worker = spawn(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "lib/testing/crash-worker.ts", String(round), userId, deviceId], {
     env: process.env,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  const kill = () => {
+    try {
+      process.kill(-worker.pid!, "SIGKILL");
+    } catch {
+      // The group has gone already.
+    }
+  };
   const acks: Acks = { readings: [], issued: [], revoked: [] };
   let errors = "";
   let buffered = "";
@@ -31,7 +41,7 @@ function crashRound(round: number, userId: string, deviceId: string): Promise<Ac
       buffered = lines.pop()!;
       for (const line of lines) {
         const [kind, value] = line.split(" ");
-        if (kind !== "READY" && acks.readings.length + acks.issued.length === 0) setTimeout(() => worker.kill("SIGKILL"), Math.random() * SECOND_MS);
+        if (kind !== "READY" && acks.readings.length + acks.issued.length === 0) setTimeout(kill, Math.random() * SECOND_MS);
         if (kind === "R") acks.readings.push(Number(value));
         else if (kind === "T") acks.issued.push(value!);
         else if (kind === "V") acks.revoked.push(value!);
