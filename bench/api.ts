@@ -2,9 +2,12 @@
 // query and JSON with no token check, interleaved in one run against `next start`; then how long a
 // revocation takes to bite; then telemetry ingest. Writes the figures to BENCHMARKS.md.
 // The route with no token check exists only in this benchmark's own build (GATEHOUSE_BUILD_BENCH=1).
-// `bench/api.ts --ingest` runs the ingest part alone.
+// `bench/api.ts --ingest` runs the ingest part alone; `--profile` runs the server under `node --cpu-prof`
+// and prints where its time went (bench/profile.ts).
 import fs from "node:fs";
+import path from "node:path";
 import autocannon from "autocannon";
+import { printSummary, summariseProfile } from "./profile";
 import { machine, writeSection } from "./report";
 import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { percentile } from "./stats";
@@ -23,7 +26,12 @@ async function main() {
   await seed({ url: process.env.DATABASE_URL!, days: 1 });
   buildOnce(DIST_DIR, { GATEHOUSE_BUILD_BENCH: "1" });
 
-  const server = await startServer(PORT, DIST_DIR, UNLIMITED_RATES);
+  const profileDir = path.resolve(".data/bench-profile/api");
+  const profiling = process.argv.includes("--profile");
+  if (profiling) fs.rmSync(profileDir, { recursive: true, force: true });
+  const server = await startServer(PORT, DIST_DIR, UNLIMITED_RATES, profiling ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  // The ingest rounds, on the clock the server's profile uses too (both monotonic).
+  let window: { fromUs: number; toUs: number } | undefined;
   try {
     const { db } = await import("@/lib/db");
     const { issueToken } = await import("@/lib/tokens/lifecycle");
@@ -31,10 +39,26 @@ async function main() {
     if (!process.argv.includes("--ingest")) await benchAuthentication(admin);
     const device = await db.device.findFirstOrThrow({ where: { ownerId: admin.id }, select: { id: true } });
     const ingest = await issueToken("system", { userId: admin.id, kind: "DEVICE", name: "bench ingest", deviceId: device.id });
-    reportIngest(await measureIngest(device.id, ingest.token, server.pid));
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
+    const rounds = await measureIngest(device.id, ingest.token, server.pid, !profiling);
+    window = { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) };
+    // A profiled run measures the API alone (its profile holds nothing else) and writes no figures.
+    if (!profiling) reportIngest(rounds);
   } finally {
     server.stop();
   }
+  if (profiling) {
+    await server.exited;
+    printProfile(profileDir, window);
+  }
+}
+
+/** The largest profile in dir (the server's; a launcher's would be tiny), summarised on the console. */
+function printProfile(dir: string, window?: { fromUs: number; toUs: number }) {
+  const [file] = fs.readdirSync(dir).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size);
+  if (!file) throw new Error("No CPU profile was written");
+  console.log(`\nprofile of the server (${file}):`);
+  printSummary(summariseProfile(file, window, 40));
 }
 
 /** The read benchmark: the authenticated route against the bare one, then a revocation. */
@@ -92,14 +116,17 @@ const INGEST_WORKERS = 4;
 const INGEST_WARM_UP = 10;
 
 type IngestRound = { readings: number; seconds: number; batchMs: number[]; serverCpuMs: number | null };
+type IngestRounds = { api: IngestRound[]; bare: IngestRound[] };
 
 /**
  * Posts rounds of batches of 500 new readings (three metrics, one a minute going back from now)
- * through the API. The bodies are made before each round, so that the client's JSON work does not
- * take a core from the server it measures.
+ * through the API, each round after the same bodies posted to the bare ingest route (the
+ * framework's ceiling: app/api/bench/ingest). The bodies are made before each round, so that the
+ * client's JSON work does not take a core from the server it measures.
  */
-async function measureIngest(deviceId: string, token: string, serverPid: number): Promise<IngestRound[]> {
-  const url = `${BASE}/api/v1/devices/${deviceId}/telemetry`;
+async function measureIngest(deviceId: string, token: string, serverPid: number, withBare: boolean): Promise<IngestRounds> {
+  const api = { url: `${BASE}/api/v1/devices/${deviceId}/telemetry`, authorization: `Bearer ${token}` };
+  const bare = { url: `${BASE}/api/bench/ingest`, authorization: "" };
   const end = Date.now() - MINUTE_MS;
   const metrics = ["temperature", "humidity", "setpoint"];
   const body = (n: number) =>
@@ -109,34 +136,46 @@ async function measureIngest(deviceId: string, token: string, serverPid: number)
         return { metric: metrics[k % 3]!, time: end - Math.floor(k / 3) * MINUTE_MS, value: 20 + (k % 100) / 10 };
       }),
     });
-  const post = async (payload: string) => {
-    const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: payload });
+  const post = async (target: typeof api, payload: string) => {
+    const response = await fetch(target.url, { method: "POST", headers: { authorization: target.authorization, "content-type": "application/json" }, body: payload });
     if (response.status !== 201) throw new Error(`Ingest answered ${response.status}: ${await response.text()}`);
   };
   // Warm-up, at times older than every measured batch.
-  for (let i = 0; i < INGEST_WARM_UP; i++) await post(body(INGEST_ROUNDS * INGEST_BATCHES + i));
-  const rounds: IngestRound[] = [];
+  for (let i = 0; i < INGEST_WARM_UP; i++) {
+    const payload = body(INGEST_ROUNDS * INGEST_BATCHES + i);
+    if (withBare) await post(bare, payload);
+    await post(api, payload);
+  }
+  const rounds: IngestRounds = { api: [], bare: [] };
   for (let round = 0; round < INGEST_ROUNDS; round++) {
     const bodies = Array.from({ length: INGEST_BATCHES }, (_, i) => body(round * INGEST_BATCHES + i));
-    const batchMs: number[] = [];
-    let next = 0;
-    const [started, cpuStarted] = [performance.now(), cpuMsOf(serverPid)];
-    await Promise.all(
-      Array.from({ length: INGEST_WORKERS }, async () => {
-        while (next < INGEST_BATCHES) {
-          const payload = bodies[next++]!;
-          const t = performance.now();
-          await post(payload);
-          batchMs.push(performance.now() - t);
-        }
-      }),
-    );
-    const cpuEnded = cpuMsOf(serverPid);
-    const serverCpuMs = cpuStarted === null || cpuEnded === null ? null : cpuEnded - cpuStarted;
-    rounds.push({ readings: INGEST_BATCHES * INGEST_BATCH_SIZE, seconds: (performance.now() - started) / SECOND_MS, batchMs, serverCpuMs });
-    console.log(`ingest round ${round + 1}: ${(rounds.at(-1)!.readings / rounds.at(-1)!.seconds).toFixed(0)} readings/s`);
+    for (const [name, target] of withBare ? ([["bare", bare], ["api", api]] as const) : ([["api", api]] as const)) {
+      rounds[name].push(await postRound(bodies, (payload) => post(target, payload), serverPid));
+    }
+    const rate = (r: IngestRound[]) => (r.length === 0 ? "—" : (r.at(-1)!.readings / r.at(-1)!.seconds).toFixed(0));
+    console.log(`ingest round ${round + 1}: bare ${rate(rounds.bare)}, API ${rate(rounds.api)} readings/s`);
   }
   return rounds;
+}
+
+/** Posts every body from INGEST_WORKERS concurrent clients; the time, each batch's, and the server's CPU. */
+async function postRound(bodies: string[], post: (payload: string) => Promise<void>, serverPid: number): Promise<IngestRound> {
+  const batchMs: number[] = [];
+  let next = 0;
+  const [started, cpuStarted] = [performance.now(), cpuMsOf(serverPid)];
+  await Promise.all(
+    Array.from({ length: INGEST_WORKERS }, async () => {
+      while (next < bodies.length) {
+        const payload = bodies[next++]!;
+        const t = performance.now();
+        await post(payload);
+        batchMs.push(performance.now() - t);
+      }
+    }),
+  );
+  const cpuEnded = cpuMsOf(serverPid);
+  const serverCpuMs = cpuStarted === null || cpuEnded === null ? null : cpuEnded - cpuStarted;
+  return { readings: bodies.length * INGEST_BATCH_SIZE, seconds: (performance.now() - started) / SECOND_MS, batchMs, serverCpuMs };
 }
 
 /** CPU time (user + system) of a process and its children so far, from /proc; null where there is none. */
@@ -152,36 +191,41 @@ function cpuMsOf(pid: number): number | null {
   }
 }
 
-function reportIngest(rounds: IngestRound[]) {
-  const readings = rounds.reduce((n, r) => n + r.readings, 0);
-  const seconds = rounds.reduce((n, r) => n + r.seconds, 0);
-  const perSecond = readings / seconds;
-  const batchMs = rounds.flatMap((r) => r.batchMs);
+function reportIngest({ api, bare }: IngestRounds) {
+  const total = (rounds: IngestRound[]) => ({ readings: rounds.reduce((n, r) => n + r.readings, 0), seconds: rounds.reduce((n, r) => n + r.seconds, 0) });
+  const [a, b] = [total(api), total(bare)];
+  const [perSecond, barePerSecond] = [a.readings / a.seconds, b.readings / b.seconds];
+  const each = (rounds: IngestRound[]) => rounds.map((r) => (r.readings / r.seconds).toFixed(0)).join(", ");
+  const batchMs = api.flatMap((r) => r.batchMs);
   writeSection(
     "ingest",
     `## Telemetry ingest through the API
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.
 
-**${perSecond.toFixed(0)} readings/s** (issue 12's floor: at least 60,000; aim: 100,000): ${readings.toLocaleString("en")} readings in ${seconds.toFixed(2)} s, as
-${INGEST_ROUNDS} rounds of ${INGEST_BATCHES} batches of ${INGEST_BATCH_SIZE} (each round: ${rounds.map((r) => (r.readings / r.seconds).toFixed(0)).join(", ")} readings/s);
-a batch took ${percentile(batchMs, 50).toFixed(0)} ms at p50 and ${percentile(batchMs, 95).toFixed(0)} ms at p95.${serverCpu(rounds)}
+| route | readings/s (all rounds) | each round | server CPU a batch |
+|---|---|---|---|
+| \`POST /api/bench/ingest\` (the framework's ceiling: reads the JSON, answers 201) | ${barePerSecond.toFixed(0)} | ${each(bare)} | ${serverCpu(bare)} |
+| \`POST /api/v1/devices/{id}/telemetry\` (device token) | **${perSecond.toFixed(0)}** | ${each(api)} | ${serverCpu(api)} |
+
+**${perSecond.toFixed(0)} readings/s** (issue 12's floor: at least 60,000; aim: 100,000), **${((perSecond / barePerSecond) * 100).toFixed(1)}%** of the bare route's
+${barePerSecond.toFixed(0)} in the same run: ${a.readings.toLocaleString("en")} readings in ${a.seconds.toFixed(2)} s, as ${INGEST_ROUNDS} rounds of ${INGEST_BATCHES} batches of ${INGEST_BATCH_SIZE};
+a batch took ${percentile(batchMs, 50).toFixed(0)} ms at p50 and ${percentile(batchMs, 95).toFixed(0)} ms at p95.
 
 Method: on the same \`next start\` (after the read benchmark when both run), a device token posts batches of ${INGEST_BATCH_SIZE} new readings
 (three metrics at minute resolution, as the demo's devices report; about 2.8 hours a batch) to \`POST /api/v1/devices/{id}/telemetry\` from ${INGEST_WORKERS} concurrent clients,
 after ${INGEST_WARM_UP} warm-up batches; the request bodies are made before each round, so that the client's JSON work does not compete with the server for the machine's cores.
 Each batch is authenticated, rate-limited, validated, written in one transaction and its hourly and daily
-rollups recomputed before the 201.`,
+rollups recomputed before the 201. Each round first posts the same bodies to the bare route, which exists only in the benchmark's build:
+what Next (and the proxy in front of every route) costs for such a body before any of Gatehouse's work. The server's CPU comes from /proc.`,
   );
-  console.log(`ingest: ${perSecond.toFixed(0)} readings/s`);
+  console.log(`ingest: ${perSecond.toFixed(0)} readings/s, ${((perSecond / barePerSecond) * 100).toFixed(1)}% of the bare route's ${barePerSecond.toFixed(0)}`);
 }
 
 /** The server's CPU time a batch: what other work on a shared machine disturbs least. */
 function serverCpu(rounds: IngestRound[]): string {
-  if (rounds.some((r) => r.serverCpuMs === null)) return "";
-  const perBatch = rounds.map((r) => r.serverCpuMs! / INGEST_BATCHES);
-  const average = mean(perBatch);
-  return `\nThe server used ${average.toFixed(1)} ms of CPU a batch (each round: ${perBatch.map((x) => x.toFixed(1)).join(", ")} ms), ${((INGEST_BATCH_SIZE / average) * SECOND_MS).toFixed(0)} readings per second of its CPU.`;
+  if (rounds.some((r) => r.serverCpuMs === null)) return "—";
+  return `${mean(rounds.map((r) => r.serverCpuMs! / INGEST_BATCHES)).toFixed(1)} ms`;
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;

@@ -18,15 +18,16 @@ import { BUSY_TIMEOUT_MS, databaseFile } from "./sqlite";
 /** Statements kept per connection; a statement with a list of values has one text per length. */
 const MAX_STATEMENTS = 256;
 
-type Reader = { connection: Database.Database; statements: Map<string, Database.Statement> };
+/** A connection and the statements kept on it. */
+export type Kept = { connection: Database.Database; statements: Map<string, Database.Statement> };
 
 /** One reader a process, on globalThis: Next bundles this module more than once. */
-const shared = globalThis as unknown as { gatehouseReader?: Reader | null };
+const shared = globalThis as unknown as { gatehouseReader?: Kept | null };
 
-function reader(): Reader | null {
+function reader(): Kept | null {
   if (shared.gatehouseReader !== undefined) return shared.gatehouseReader;
   const file = databaseFile(env.DATABASE_URL);
-  let opened: Reader | null = null;
+  let opened: Kept | null = null;
   if (file) {
     const connection = new Database(file, { timeout: BUSY_TIMEOUT_MS, fileMustExist: true });
     connection.pragma("query_only = ON");
@@ -35,7 +36,8 @@ function reader(): Reader | null {
   return (shared.gatehouseReader = opened);
 }
 
-function statement({ connection, statements }: Reader, sql: string): Database.Statement {
+/** The connection's prepared statement for sql, kept for the next call (the least recently used goes past MAX_STATEMENTS). */
+export function keptStatement({ connection, statements }: Kept, sql: string): Database.Statement {
   let prepared = statements.get(sql);
   if (prepared) {
     // Least recently used goes first: a Map keeps insertion order.
@@ -49,7 +51,7 @@ function statement({ connection, statements }: Reader, sql: string): Database.St
 }
 
 /** A value as SQLite stores it: dates as milliseconds (the adapter's unixepoch-ms), booleans as 0 or 1. */
-function parameter(value: unknown): unknown {
+export function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   if (typeof value === "boolean") return value ? 1 : 0;
   return value === undefined ? null : value;
@@ -63,7 +65,7 @@ export const sqlReader = {
   async rows<T>(query: Prisma.Sql): Promise<T[]> {
     const open = reader();
     if (!open) return db.$queryRaw<T[]>(query);
-    return statement(open, query.sql).all(...query.values.map(parameter)) as T[];
+    return keptStatement(open, query.sql).all(...query.values.map(sqliteValue)) as T[];
   },
 };
 

@@ -1,14 +1,21 @@
 // The app's Prisma client: one per process, kept across hot reloads in development.
 import "server-only";
+import type Database from "better-sqlite3";
 import { connectDatabase } from "./db-connect";
 import { env } from "./env";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
 
-const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient; gatehouseWriter?: Database.Database };
 
 // On globalThis in production too: Next bundles this module once for the route handlers and again
 // for pages and server actions, and one process should hold one connection, not one a bundle.
-export const db = (globalForDb.gatehouseDb ??= connectDatabase(env.DATABASE_URL));
+export const db = (globalForDb.gatehouseDb ??= connectDatabase(env.DATABASE_URL, (connection) => (globalForDb.gatehouseWriter = connection)));
+
+/** The SQLite connection the client writes on, once it has opened one and while it is open; null on another engine. */
+export function writerConnection(): Database.Database | null {
+  const connection = globalForDb.gatehouseWriter;
+  return connection?.open ? connection : null;
+}
 
 /**
  * Whether SQLite refused a write because another connection holds or changed the database. Through

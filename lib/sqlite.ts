@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { SECOND_MS } from "./time";
 
 const DEFAULT_DATABASE_FILE = ".data/gatehouse.db";
@@ -24,9 +25,40 @@ export function databaseFile(url: string): string | undefined {
   return url.startsWith("file:") ? url.slice("file:".length) : undefined;
 }
 
-/** Dates are stored as integer milliseconds: compact, and cheap to bucket in SQL. */
-export function sqliteAdapter(url: string) {
-  return new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: "unixepoch-ms" });
+/**
+ * Dates are stored as integer milliseconds: compact, and cheap to bucket in SQL. `onConnect` is told
+ * of each connection the adapter opens (it keeps it as its `client`), so that lib/db-write.ts can
+ * run a batch on the very connection Prisma writes on.
+ */
+export function sqliteAdapter(url: string, onConnect?: (connection: Database.Database) => void): SqlMigrationAwareDriverAdapterFactory {
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }, { timestampFormat: "unixepoch-ms" });
+  if (!onConnect) return factory;
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      const { client } = adapter as unknown as { client?: unknown };
+      if (client instanceof Database) onConnect(client);
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
+/**
+ * Runs `work` once no transaction is open on the connection: the last check and the start of the
+ * work happen with no await between them, so nothing can begin one in between. After the busy
+ * timeout it gives up with SQLITE_BUSY, as SQLite does for a lock another connection holds (and a
+ * caller that waits inside its own transaction for itself finds out).
+ */
+export async function outsideTransaction<T>(connection: Database.Database, work: () => T): Promise<Awaited<T>> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  while (connection.inTransaction) {
+    if (Date.now() > deadline) throw new Database.SqliteError("A transaction stayed open on this connection past the busy timeout", "SQLITE_BUSY");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return await work();
 }
 
 /**

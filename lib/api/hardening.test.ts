@@ -37,7 +37,7 @@ describe("hardening", () => {
   });
 
   it("builds the benchmark's bare routes and page, which check no token, into the benchmark's build alone", async () => {
-    const built = ["api/bench/devices/route.bench.ts", "api/bench/static/route.bench.ts", "bench/tiles/page.bench.tsx"].map((file) => path.join(APP, file));
+    const built = ["api/bench/devices/route.bench.ts", "api/bench/ingest/route.bench.ts", "api/bench/static/route.bench.ts", "bench/tiles/page.bench.tsx"].map((file) => path.join(APP, file));
     for (const file of built) expect(fs.existsSync(file)).toBe(true);
     expect(await benchRoutesBuilt(undefined)).toEqual([]);
     expect(await benchRoutesBuilt("0")).toEqual([]);

@@ -3,8 +3,9 @@ import "server-only";
 import type { Caller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
 import { visibleSql } from "@/lib/access/visible";
-import { db, transaction } from "@/lib/db";
+import { transaction } from "@/lib/db";
 import { asBool, readRows } from "@/lib/db-read";
+import { sqlWriter } from "@/lib/db-write";
 import { DAY_MS } from "@/lib/time";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
 import { rollupFor, rollupSql } from "./rollups";
@@ -108,10 +109,8 @@ export async function ingestReadings(
     ];
   };
   if (added.length === 0) {
-    // The usual batch, of known metrics: one Prisma batch transaction, cheaper than an interactive
-    // one. It needs no retry on SQLITE_BUSY_SNAPSHOT (see transaction()): the first statement
-    // writes, so SQLite takes the write lock before it reads.
-    await db.$transaction(statements().map((query) => db.$executeRaw(query)));
+    // The usual batch, of known metrics: one transaction on the driver (lib/db-write.ts).
+    await sqlWriter.run(statements());
     return { accepted: readings.length };
   }
   const known = DEVICE_KINDS[device[0]!.kind as DeviceKind]?.metrics ?? [];
