@@ -66,3 +66,15 @@ test("no page breaks its policy, signed out, as a person and as an admin", async
   await visit(["/", "/devices/{device}", "/settings/tokens"], "STANDARD");
   await visit(["/", "/admin/users"], "ADMIN");
 });
+
+test("a short API answer goes uncompressed, and a long one gzipped", async ({ request }) => {
+  const gzip = { "accept-encoding": "gzip" };
+  // A problem (no token), under 1 kB: gzip would cost the server more than the bytes it saves.
+  const problem = await request.get("/api/v1/me", { headers: gzip });
+  expect(problem.status()).toBe(401);
+  expect(problem.headers()["cache-control"]).toBe("no-store, no-transform");
+  expect(problem.headers()["content-encoding"]).toBeUndefined();
+  const spec = await request.get("/api/v1/openapi.json", { headers: gzip });
+  expect(spec.status()).toBe(200);
+  expect(spec.headers()["content-encoding"]).toBe("gzip");
+});

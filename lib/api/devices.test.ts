@@ -18,6 +18,8 @@ describe("device CRUD", () => {
     const made = await call("POST", "/devices", { token: owner.token, body: { name: "  Hall thermostat ", kind: "thermostat", location: "Hall" } });
     expect(made.status, made.text).toBe(201);
     expect(made.headers.get("content-type")).toBe("application/json");
+    // A short answer: never stored, never compressed (lib/api/problem.ts).
+    expect(made.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(made.body).toMatchObject({ name: "Hall thermostat", kind: "thermostat", location: "Hall", enabled: true, status: "offline", lastSeenAt: null, owner: { id: owner.user.id, name: "Devon Owner" }, metrics: [] });
     expect(Object.keys(made.body).sort()).toEqual(["createdAt", "enabled", "id", "kind", "lastSeenAt", "location", "metrics", "name", "owner", "status"]);
     const id = made.body.id as string;
@@ -137,6 +139,8 @@ describe("pagination", () => {
     const first = await call("GET", "/devices", { token: pager.token });
     expect(first.body.data).toHaveLength(50);
     expect(first.body.nextCursor).toBe(first.body.data[49].id);
+    // A long answer may be compressed; a short one may not (lib/api/problem.ts).
+    expect(first.headers.get("cache-control")).toBe("no-store");
     const small = await call("GET", "/devices?limit=7", { token: pager.token });
     expect(small.body.data).toHaveLength(7);
     const next = await call("GET", `/devices?limit=7&cursor=${small.body.nextCursor}`, { token: pager.token });

@@ -66,7 +66,8 @@ export class ApiProblem extends Error {
   }
 
   toResponse(instance?: string): Response {
-    return new Response(JSON.stringify(this.body(instance)), { status: this.status, headers: this.headers() });
+    const text = JSON.stringify(this.body(instance));
+    return new Response(text, { status: this.status, headers: { ...this.headers(), "cache-control": cacheControl(text) } });
   }
 }
 
@@ -76,4 +77,16 @@ const REFUSALS: Record<RefusalCode, ProblemCode> = { forbidden: "forbidden", not
 export function problemOf(refusal: Refusal): ApiProblem {
   const errors = refusal.code === "invalid" && refusal.field ? { [refusal.field]: [refusal.message] } : undefined;
   return new ApiProblem(REFUSALS[refusal.code], refusal.message, errors ? { errors } : {});
+}
+
+/** Below this many bytes an answer is not worth compressing: gzip's set-up costs more CPU than the bytes it saves. */
+export const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * An answer's Cache-Control: never stored, and a short one not compressed. Next's compression
+ * honours no-transform (it drops a route's own Content-Length, which would let its threshold see
+ * the size), and no intermediary should recompress such an answer either.
+ */
+export function cacheControl(text: string): string {
+  return Buffer.byteLength(text) < COMPRESS_FROM_BYTES ? "no-store, no-transform" : "no-store";
 }

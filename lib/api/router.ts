@@ -18,7 +18,7 @@ import { verifyToken } from "@/lib/tokens/verify";
 import { countUsage } from "@/lib/usage/counter";
 import { readJsonBody } from "./body";
 import { openApiBytes } from "./openapi";
-import { ApiProblem, problemOf } from "./problem";
+import { ApiProblem, cacheControl, problemOf } from "./problem";
 import { checkPlainJson, checkResponse, ResponseMismatch } from "./response-check";
 import { scopesOf, type Route } from "./route";
 import { routes } from "./routes";
@@ -185,7 +185,7 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
     checkPlainJson(route, result, text);
     if (inProcess) return new InProcessResponse(result, status);
   }
-  return new Response(text, { status, headers: JSON_HEADERS });
+  return new Response(text, { status, headers: { "content-type": "application/json", "cache-control": cacheControl(text) } });
 }
 
 /** The token's own limit: a call of any token, or a page load of the dashboard's (counted on its first call). */

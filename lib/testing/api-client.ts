@@ -68,6 +68,8 @@ export function telemetryCalls(call: Call, token: () => string) {
 export function expectProblem(result: ApiResult, status: number, code?: string, secrets: (string | null | undefined)[] = []): void {
   expect(result.status, result.text).toBe(status);
   expect(result.headers.get("content-type")).toBe("application/problem+json");
+  // Never stored; a short one never compressed either (lib/api/problem.ts).
+  expect(result.headers.get("cache-control")).toBe(Buffer.byteLength(result.text) < 1024 ? "no-store, no-transform" : "no-store");
   const body = result.body;
   expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String), code: expect.any(String) });
   if (code) expect(body.code).toBe(code);
