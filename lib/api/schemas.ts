@@ -143,7 +143,11 @@ export const TelemetrySeries = z
       z.object({
         metric: z.string(),
         unit: z.string(),
-        buckets: z.array(z.object({ time: isoTime, min: z.number(), max: z.number(), avg: z.number(), count: z.number().int() })),
+        buckets: z.array(
+          z
+            .object({ time: isoTime, min: z.number(), max: z.number(), avg: z.number(), count: z.number().int() })
+            .meta({ description: "A bucket from its time: the lowest, highest and mean reading, each to the nearest 0.001, and how many readings it holds" }),
+        ),
       }),
     ),
     from: isoTime,

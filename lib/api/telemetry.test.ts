@@ -97,6 +97,21 @@ describe("ingest, then read back", () => {
     ]);
   });
 
+  it("gives a bucket's values to the nearest 0.001, from the rollups and from raw readings alike", async () => {
+    const id = await deviceOf(owner.user.id);
+    await ingest(id, [
+      { metric: "pressure", time: hour + MINUTE_MS, value: -1.23456 },
+      { metric: "pressure", time: hour + 2 * MINUTE_MS, value: 1013.2504 },
+      { metric: "pressure", time: hour + 3 * MINUTE_MS, value: 1013.2496 },
+    ]);
+    const bucket = { min: -1.235, max: 1013.25, avg: 675.088, count: 3 };
+    // An hour's bucket reads the hourly rollup; a minute's the raw readings.
+    const hourly = await read(id, `from=${iso(hour)}&to=${iso(hour + HOUR_MS)}&bucket=3600`);
+    expect(hourly.body.data[0].buckets).toEqual([{ time: iso(hour), ...bucket }]);
+    const minutes = await read(id, `from=${iso(hour)}&to=${iso(hour + 4 * MINUTE_MS)}&bucket=240`);
+    expect(minutes.body.data[0].buckets).toEqual([{ time: iso(hour), ...bucket }]);
+  });
+
   it(`accepts a batch of exactly ${MAX_BATCH} readings`, async () => {
     const id = await deviceOf(owner.user.id);
     const readings = Array.from({ length: MAX_BATCH }, (_, i) => ({ metric: "humidity", time: hour - i * MINUTE_MS, value: i % 90 }));

@@ -32,17 +32,27 @@ describe("rollups", () => {
     expect(rollupFor(MINUTE_MS)).toBeNull();
     expect(rollupFor(5 * MINUTE_MS)).toBeNull();
     expect(rollupFor(HOUR_MS)).toBe(HOUR_MS);
-    expect(rollupFor(2 * HOUR_MS)).toBe(HOUR_MS);
+    expect(rollupFor(2 * HOUR_MS)).toBe(2 * HOUR_MS);
+    expect(rollupFor(3 * HOUR_MS)).toBe(HOUR_MS);
+    expect(rollupFor(6 * HOUR_MS)).toBe(2 * HOUR_MS);
     expect(rollupFor(DAY_MS)).toBe(DAY_MS);
     expect(rollupFor(7 * DAY_MS)).toBe(DAY_MS);
   });
 
-  it("are kept up to date on ingest, hour by hour and day by day", async () => {
+  it("are kept up to date on ingest, by the hour, the two hours and the day", async () => {
     const { deviceId, start } = await deviceWithHistory();
     const metric = await testDb().metric.findFirstOrThrow({ where: { deviceId }, select: { id: true } });
-    const hours = await testDb().telemetryRollup.count({ where: { metricId: metric.id, resolution: HOUR_MS } });
-    const days = await testDb().telemetryRollup.findMany({ where: { metricId: metric.id, resolution: DAY_MS }, orderBy: { time: "asc" } });
-    expect(hours).toBe(72);
+    const level = (resolution: number) => testDb().telemetryRollup.findMany({ where: { metricId: metric.id, resolution }, orderBy: { time: "asc" } });
+    const [hours, twoHours, days] = [await level(HOUR_MS), await level(2 * HOUR_MS), await level(DAY_MS)];
+    expect(hours).toHaveLength(72);
+    // Batches of 500 minutes end mid-bucket: each two hours is still exactly its hours.
+    const pairs = new Map<number, { min: number; max: number; count: number }>();
+    for (const hour of hours) {
+      const time = Math.floor(hour.time.getTime() / (2 * HOUR_MS)) * 2 * HOUR_MS;
+      const pair = pairs.get(time);
+      pairs.set(time, pair ? { min: Math.min(pair.min, hour.min), max: Math.max(pair.max, hour.max), count: pair.count + hour.count } : { min: hour.min, max: hour.max, count: hour.count });
+    }
+    expect(twoHours.map((b) => [b.time.getTime(), { min: b.min, max: b.max, count: b.count }])).toEqual([...pairs]);
     expect(days.reduce((sum, d) => sum + d.count, 0)).toBe(3 * 24 * 60);
     const firstHour = await testDb().telemetry.findMany({ where: { metricId: metric.id, time: { gte: new Date(start), lt: new Date(start + HOUR_MS) } } });
     const rollup = await testDb().telemetryRollup.findUniqueOrThrow({ where: { metricId_resolution_time: { metricId: metric.id, resolution: HOUR_MS, time: new Date(start) } } });
@@ -59,11 +69,13 @@ describe("rollups", () => {
     expect(series!.buckets[0]!.max).toBe(99);
     const [hourly] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE_MS, HOUR_MS)))!;
     expect(hourly!.buckets[0]!.max).toBe(99);
+    const [twoHourly] = (await readBuckets(caller, deviceId, aligned(start, start + MINUTE_MS, 2 * HOUR_MS)))!;
+    expect(twoHourly!.buckets[0]!.max).toBe(99);
   });
 
-  it("give the same buckets as the raw readings, for hour and day sizes", async () => {
+  it("give the same buckets as the raw readings, for every size a rollup serves", async () => {
     const { caller, deviceId, start, end } = await deviceWithHistory();
-    for (const bucketMs of [HOUR_MS, 2 * HOUR_MS, DAY_MS]) {
+    for (const bucketMs of [HOUR_MS, 2 * HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, DAY_MS]) {
       const range = aligned(start, end, bucketMs);
       const fromRollups = await readBuckets(caller, deviceId, range);
       const fromRaw = await readBuckets(caller, deviceId, range, "raw");

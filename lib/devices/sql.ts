@@ -2,7 +2,7 @@
 // dialect adds its forms here. Prisma's JS engine spends more on each model query, and on mapping
 // many driver rows, than SQLite spends on the reads, so the hot reads return one JSON value.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HOUR_MS, DAY_MS } from "@/lib/time";
+import { HOUR_MS } from "@/lib/time";
 
 /**
  * Devices the caller may see (`visible`, on "Device" d), from after `cursor` or only `id`, in id
@@ -88,9 +88,31 @@ function thousandths(value: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`CAST(floor(${value} * 1000 + 0.5) AS INTEGER)`;
 }
 
+/** One metric's (m."id") buckets: from the rollup of their own size as stored, from a finer rollup grouped, or from the readings grouped. */
+function bucketRowsSql(from: number, to: number, size: number, resolution: number | null): Prisma.Sql {
+  const bucket = Prisma.sql`CAST("time" / ${size} AS INTEGER) AS bucket`;
+  const range = Prisma.sql`"metricId" = m."id" AND "time" >= ${from} AND "time" < ${to}`;
+  // Stored at the bucket's own size: read as they are, in the key's order, with no grouping (most of a grouped read's cost).
+  if (resolution === size) {
+    return Prisma.sql`
+        SELECT ${bucket}, ${thousandths(Prisma.sql`"min"`)} AS min, ${thousandths(Prisma.sql`"max"`)} AS max, ${thousandths(Prisma.sql`"sum" / "count"`)} AS avg, "count" AS count
+        FROM "TelemetryRollup" WHERE "resolution" = ${resolution} AND ${range} ORDER BY "time"`;
+  }
+  if (resolution) {
+    return Prisma.sql`
+        SELECT ${bucket}, ${thousandths(Prisma.sql`MIN("min")`)} AS min, ${thousandths(Prisma.sql`MAX("max")`)} AS max, ${thousandths(Prisma.sql`SUM("sum") / SUM("count")`)} AS avg, SUM("count") AS count
+        FROM "TelemetryRollup" WHERE "resolution" = ${resolution} AND ${range} GROUP BY bucket ORDER BY bucket`;
+  }
+  return Prisma.sql`
+        SELECT ${bucket}, ${thousandths(Prisma.sql`MIN("value")`)} AS min, ${thousandths(Prisma.sql`MAX("value")`)} AS max, ${thousandths(Prisma.sql`AVG("value")`)} AS avg, COUNT(*) AS count
+        FROM "Telemetry" WHERE ${range} GROUP BY bucket ORDER BY bucket`;
+}
+
 /**
  * A device's readings in [from, to) in buckets of `size` ms, a row a metric with its buckets as one
- * JSON value of five arrays: bucket numbers, mins, maxes, averages in thousandths, and counts.
+ * JSON value of five arrays: bucket numbers, mins, maxes and averages in thousandths, and counts.
+ * Thousandths, integers, because SQLite writes a double as text about a fifth slower, over a
+ * thousand buckets a chart: a chart's values are to the nearest 0.001 (the readings keep theirs).
  * Columns rather than a small array a bucket: SQLite builds and JS parses a few flat arrays of
  * numbers faster than a thousand nested ones. A bucket is its number, an integer that SQLite writes
  * and JS parses faster than its time. Each metric's buckets come from a subquery on its own key
@@ -101,19 +123,7 @@ function thousandths(value: Prisma.Sql): Prisma.Sql {
 export function bucketsSql(query: { visible: Prisma.Sql; deviceId: string; metric?: string; from: number; to: number; size: number; resolution: number | null }): Prisma.Sql {
   const { deviceId, metric, from, to, size, resolution } = query;
   const keyIs = metric ? Prisma.sql` AND m."key" = ${metric}` : Prisma.empty;
-  const buckets = resolution
-    ? Prisma.sql`
-        SELECT CAST("time" / ${size} AS INTEGER) AS bucket,
-               MIN("min") AS min, MAX("max") AS max, ${thousandths(Prisma.sql`SUM("sum") / SUM("count")`)} AS avg, SUM("count") AS count
-        FROM "TelemetryRollup"
-        WHERE "metricId" = m."id" AND "resolution" = ${resolution} AND "time" >= ${from} AND "time" < ${to}
-        GROUP BY bucket ORDER BY bucket`
-    : Prisma.sql`
-        SELECT CAST("time" / ${size} AS INTEGER) AS bucket,
-               MIN("value") AS min, MAX("value") AS max, ${thousandths(Prisma.sql`AVG("value")`)} AS avg, COUNT(*) AS count
-        FROM "Telemetry"
-        WHERE "metricId" = m."id" AND "time" >= ${from} AND "time" < ${to}
-        GROUP BY bucket ORDER BY bucket`;
+  const buckets = bucketRowsSql(from, to, size, resolution);
   return Prisma.sql`
     SELECT m."key", m."unit", (
       SELECT json_array(json_group_array(bucket), json_group_array(min), json_group_array(max), json_group_array(avg), json_group_array(count))
@@ -152,16 +162,27 @@ export function touchLastSeenSql(deviceId: string, newest: number, now: number):
 }
 
 /**
- * Recomputes the hour buckets that [hourStart, hourEnd) covers from the raw readings, and the days
- * [dayStart, dayEnd) that hold them, in one statement: the fresh hours, computed once, are both
- * stored and summed into their days with the days' other, stored hours (a statement each cost
- * about 0.3 ms more a batch, most of it Prisma's per statement). Recomputing rather than adding
- * keeps a replaced reading correct.
+ * Recomputes the hour buckets that [hourStart, hourEnd) covers from the raw readings, and the
+ * coarser buckets that hold them (two hours, a day: each `from`-`to` the whole buckets those hours
+ * touch), in one statement: the fresh hours, computed once, are both stored and summed into each
+ * coarser bucket with its other, stored hours (a statement each cost about 0.3 ms more a batch).
+ * Recomputing rather than adding keeps a replaced reading correct.
  */
-export function refreshRollupsSql(metricIds: number[], hours: [number, number], days: [number, number]): Prisma.Sql {
+export function refreshRollupsSql(metricIds: number[], hours: [number, number], coarser: { resolution: number; from: number; to: number }[]): Prisma.Sql {
   const ids = Prisma.join(metricIds);
   const [hourStart, hourEnd] = hours;
-  const [dayStart, dayEnd] = days;
+  const levels = coarser.map(
+    ({ resolution, from, to }) => Prisma.sql`
+    SELECT "metricId", ${resolution}, CAST("time" / ${resolution} AS INTEGER) * ${resolution}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
+    FROM (
+      SELECT * FROM "hours"
+      UNION ALL
+      SELECT "metricId", "time", "min", "max", "sum", "count" FROM "TelemetryRollup"
+      WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${from} AND "time" < ${to}
+        AND ("time" < ${hourStart} OR "time" >= ${hourEnd})
+    )
+    GROUP BY "metricId", CAST("time" / ${resolution} AS INTEGER)`,
+  );
   return Prisma.sql`
     WITH "hours" AS MATERIALIZED (
       SELECT "metricId", CAST("time" / ${HOUR_MS} AS INTEGER) * ${HOUR_MS} AS "time",
@@ -172,16 +193,11 @@ export function refreshRollupsSql(metricIds: number[], hours: [number, number], 
     )
     INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
     SELECT "metricId", ${HOUR_MS}, "time", "min", "max", "sum", "count" FROM "hours"
-    UNION ALL
-    SELECT "metricId", ${DAY_MS}, CAST("time" / ${DAY_MS} AS INTEGER) * ${DAY_MS}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
-    FROM (
-      SELECT * FROM "hours"
-      UNION ALL
-      SELECT "metricId", "time", "min", "max", "sum", "count" FROM "TelemetryRollup"
-      WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${dayStart} AND "time" < ${dayEnd}
-        AND ("time" < ${hourStart} OR "time" >= ${hourEnd})
-    )
-    GROUP BY "metricId", CAST("time" / ${DAY_MS} AS INTEGER)
+    ${Prisma.join(
+      levels.map((level) => Prisma.sql`UNION ALL ${level}`),
+      "\n",
+      "",
+    )}
     ON CONFLICT ("metricId", "resolution", "time") DO UPDATE SET
       "min" = excluded."min", "max" = excluded."max", "sum" = excluded."sum", "count" = excluded."count"`;
 }

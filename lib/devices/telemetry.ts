@@ -40,7 +40,7 @@ export async function readBuckets(
   return rows.flatMap(({ key, unit, buckets: json }) => {
     if (key === null) return [];
     const [numbers, mins, maxes, avgs, counts] = JSON.parse(json) as number[][];
-    const buckets = numbers!.map((n, i) => ({ time: iso(n * size), min: mins![i]!, max: maxes![i]!, avg: avgs![i]! / 1000, count: counts![i]! }));
+    const buckets = numbers!.map((n, i) => ({ time: iso(n * size), min: mins![i]! / 1000, max: maxes![i]! / 1000, avg: avgs![i]! / 1000, count: counts![i]! }));
     return { metric: key, unit, buckets: inOrder(numbers!, buckets) };
   });
 }
