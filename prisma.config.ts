@@ -2,10 +2,11 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { databaseFile, prepareDatabaseFile, resolveDatabaseUrl, sqliteAdapter } from "./lib/sqlite";
+import { databaseUrl } from "./lib/env-schema";
+import { databaseFile, prepareDatabaseFile, sqliteAdapter } from "./lib/sqlite";
 
 // Every Prisma CLI call needs DATABASE_URL resolved, or it falls back to downloading an engine.
-process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
+process.env.DATABASE_URL = databaseUrl();
 
 /**
  * `migrate diff --from-migrations` replays each migration file on an in-memory shadow database with

@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { EnvError, readEnv } from "./env-schema";
+import { afterAll, describe, expect, it } from "vitest";
+import { databaseUrl, EnvError, readEnv } from "./env-schema";
 
 const SECRETS = ["NEXTAUTH_SECRET", "TOKEN_PEPPER", "TOKEN_ENCRYPTION_KEY"] as const;
 const HOW_TO_MAKE = "openssl rand -base64 32";
@@ -143,5 +145,63 @@ describe("readEnv", () => {
     expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://user:pw@hooks.example/", ALERT_WEBHOOK_SECRET: secret })).toMatch(/ALERT_WEBHOOK_URL must not hold a user name/);
     expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://hooks.example/" })).toMatch(/ALERT_WEBHOOK_SECRET is required when ALERT_WEBHOOK_URL is set/);
     expect(envErrorFor({ ...completeEnv(), ALERT_WEBHOOK_URL: "https://hooks.example/", ALERT_WEBHOOK_SECRET: "short" })).toMatch(/ALERT_WEBHOOK_SECRET must be at least 32 characters/);
+  });
+});
+
+describe("secrets from files (<NAME>_FILE)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-secrets-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  /** A file holding `text`, as a secret store mounts one (mode 0400). */
+  const secretFile = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text, { mode: 0o400 });
+    return file;
+  };
+
+  it("reads each secret from the file its _FILE variable names, without the trailing newline", () => {
+    const [secret, pepper, key, previous] = [newKey(), newKey(), newKey(), newKey()];
+    const source = {
+      ...completeEnv(),
+      NEXTAUTH_SECRET: undefined,
+      TOKEN_PEPPER: undefined,
+      TOKEN_ENCRYPTION_KEY: undefined,
+      NEXTAUTH_SECRET_FILE: secretFile("nextauth", `${secret}\n`),
+      TOKEN_PEPPER_FILE: secretFile("pepper", `${pepper}\r\n`),
+      TOKEN_ENCRYPTION_KEY_FILE: secretFile("key", key),
+      TOKEN_ENCRYPTION_KEY_PREVIOUS_FILE: secretFile("previous", `${previous}\n`),
+      ALERT_WEBHOOK_URL: "https://hooks.example/",
+      ALERT_WEBHOOK_SECRET_FILE: secretFile("webhook", `${"w".repeat(40)}\n`),
+    };
+    const env = readEnv(source);
+    expect([env.NEXTAUTH_SECRET, env.TOKEN_PEPPER, env.TOKEN_ENCRYPTION_KEY, env.TOKEN_ENCRYPTION_KEY_PREVIOUS]).toEqual([secret, pepper, key, [previous]]);
+    expect(env.ALERT_WEBHOOK_SECRET).toBe("w".repeat(40));
+  });
+
+  it("reads the database URL from a file too, for the server and the command-line tools", () => {
+    const file = secretFile("database", "postgresql://gatehouse:s3cret@db.internal:5432/gatehouse\n");
+    const source = { ...completeEnv(), DATABASE_URL: undefined, DATABASE_URL_FILE: file };
+    expect(readEnv(source).DATABASE_URL).toBe("postgresql://gatehouse:s3cret@db.internal:5432/gatehouse");
+    expect(databaseUrl(source)).toBe("postgresql://gatehouse:s3cret@db.internal:5432/gatehouse");
+  });
+
+  it("refuses a variable set both ways, a file it cannot read and an empty file, naming each and quoting no contents", () => {
+    const key = newKey();
+    const message = envErrorFor({
+      ...completeEnv(),
+      TOKEN_PEPPER_FILE: secretFile("both", `${key}\n`),
+      NEXTAUTH_SECRET: undefined,
+      NEXTAUTH_SECRET_FILE: path.join(dir, "no-such-file"),
+      TOKEN_ENCRYPTION_KEY: undefined,
+      TOKEN_ENCRYPTION_KEY_FILE: secretFile("empty", "\n"),
+    });
+    expect(message).toMatch(/TOKEN_PEPPER and TOKEN_PEPPER_FILE are both set/);
+    expect(message).toMatch(/NEXTAUTH_SECRET_FILE names a file that cannot be read \(.*no-such-file: ENOENT\)/);
+    expect(message).toMatch(/TOKEN_ENCRYPTION_KEY_FILE names an empty file/);
+    expect(message).not.toContain(key);
+  });
+
+  it("validates what a file holds as it would the variable", () => {
+    const source = { ...completeEnv(), TOKEN_ENCRYPTION_KEY: undefined, TOKEN_ENCRYPTION_KEY_FILE: secretFile("short-key", "c2hvcnQ=\n") };
+    expect(envErrorFor(source)).toMatch(/TOKEN_ENCRYPTION_KEY must be 32 bytes in base64/);
   });
 });

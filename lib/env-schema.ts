@@ -1,5 +1,6 @@
 // The environment's schema and the message that says what is missing and how to make it.
 // Kept apart from lib/env.ts so that the command-line tools and instrumentation can use it too.
+import fs from "node:fs";
 import { z } from "zod";
 import { resolveDatabaseUrl } from "./sqlite";
 
@@ -91,8 +92,47 @@ export class EnvError extends Error {
 
 type Source = Record<string, string | undefined>;
 
+/**
+ * The variables that may instead come from a file named by `<NAME>_FILE`, the Docker and
+ * Kubernetes secrets convention: the secrets, and the database URL (it may hold a password).
+ */
+export const FILE_VARIABLES = ["DATABASE_URL", "NEXTAUTH_SECRET", "TOKEN_PEPPER", "TOKEN_ENCRYPTION_KEY", "TOKEN_ENCRYPTION_KEY_PREVIOUS", "ALERT_WEBHOOK_SECRET"] as const;
+
+/**
+ * The source with each FILE_VARIABLES value that `<NAME>_FILE` names read from its file, without
+ * the whitespace at either end (a trailing newline, most often). Throws an EnvError for a file that
+ * cannot be read or is empty, and for a variable set both ways; it never quotes a file's contents.
+ */
+export function withSecretFiles(source: Source): Source {
+  const resolved: Source = { ...source };
+  const problems: string[] = [];
+  for (const name of FILE_VARIABLES) {
+    const file = source[`${name}_FILE`];
+    if (!file) continue;
+    if (source[name]) {
+      problems.push(`  ${name} and ${name}_FILE are both set: keep one`);
+      continue;
+    }
+    try {
+      const value = fs.readFileSync(file, "utf8").trim();
+      if (value === "") problems.push(`  ${name}_FILE names an empty file (${file})`);
+      else resolved[name] = value;
+    } catch (error) {
+      problems.push(`  ${name}_FILE names a file that cannot be read (${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
+    }
+  }
+  if (problems.length > 0) throw new EnvError(["Gatehouse cannot start: a secret file is wrong.", ...problems].join("\n"));
+  return resolved;
+}
+
+/** DATABASE_URL, or the file DATABASE_URL_FILE names, as one absolute SQLite file or another engine's URL: for the command-line tools. */
+export function databaseUrl(source: Source = process.env): string {
+  return resolveDatabaseUrl(withSecretFiles(source).DATABASE_URL);
+}
+
 /** Parses the environment. Throws an EnvError that names every missing or malformed variable. */
 export function readEnv(source: Source): Env {
+  source = withSecretFiles(source);
   // `next build` imports route modules without running them; secrets are checked at start instead.
   if (source.NEXT_PHASE === "phase-production-build") {
     source = { ...placeholders(), ...emptyAsMissing(source) };
@@ -114,7 +154,7 @@ function describe(error: z.ZodError): string {
   return [
     "Gatehouse cannot start: the environment is incomplete.",
     ...lines,
-    "Set them in the process environment or in .env.local (`npm run demo` writes one). See .env.example.",
+    "Set them in the process environment, in a file named by <NAME>_FILE, or in .env.local (`npm run demo` writes one). See .env.example.",
   ].join("\n");
 }
 

@@ -10,7 +10,8 @@ import { refreshRollups } from "@/lib/devices/rollups";
 import { signalFor, signalState, signalValue } from "@/lib/devices/signal";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { BUSY_TIMEOUT_MS, databaseFile, resolveDatabaseUrl } from "@/lib/sqlite";
+import { databaseUrl } from "@/lib/env-schema";
+import { BUSY_TIMEOUT_MS, databaseFile } from "@/lib/sqlite";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { DEMO_USERS, demoDevices, type DemoDevice } from "./seed-data";
 
@@ -148,7 +149,7 @@ async function main() {
   const devices = Number(values.devices);
   if (!Number.isInteger(devices) || devices < 25 || devices > 1000) throw new Error("--devices takes a whole number from 25 to 1000");
   loadEnvConfig(process.cwd());
-  const result = await seedWithProgress({ url: resolveDatabaseUrl(process.env.DATABASE_URL), days, devices, resetPasswords: values["reset-passwords"] });
+  const result = await seedWithProgress({ url: databaseUrl(), days, devices, resetPasswords: values["reset-passwords"] });
   printPasswords(result.passwords);
 }
 

@@ -1,11 +1,11 @@
 // `npm run audit:verify`: checks the whole audit chain of DATABASE_URL and names the first record
 // that breaks it. Exit status 0 when the chain holds, 1 when it is broken, 2 when it cannot be read.
 import { loadEnvConfig } from "@next/env";
-import { resolveDatabaseUrl } from "@/lib/sqlite";
+import { databaseUrl } from "@/lib/env-schema";
 
 async function main(): Promise<number> {
   loadEnvConfig(process.cwd());
-  process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
+  process.env.DATABASE_URL = databaseUrl();
   const { verifyChain } = await import("@/lib/audit/verify");
   const started = Date.now();
   const status = await verifyChain();

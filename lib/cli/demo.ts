@@ -1,7 +1,7 @@
 // `npm run demo`: secrets, migrations, seed, build (only when the sources changed), then the server.
 import { loadEnvConfig } from "@next/env";
 import { printPasswords, seedWithProgress } from "@/prisma/seed";
-import { resolveDatabaseUrl } from "@/lib/sqlite";
+import { databaseUrl } from "@/lib/env-schema";
 import { buildIsCurrent, markBuilt, sourceFingerprint } from "./build-cache";
 import { ensureLocalEnv, LOCAL_ENV_FILE } from "./local-env";
 import { migrate, run, start } from "./run";
@@ -14,7 +14,7 @@ async function main() {
   if (added.length > 0) console.log(`Wrote ${added.join(", ")} to ${LOCAL_ENV_FILE} (git-ignored).`);
   loadEnvConfig(process.cwd());
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
+  process.env.DATABASE_URL = databaseUrl();
 
   step("Applying database migrations");
   migrate();

@@ -2,12 +2,13 @@
 // into its own folder (skipped when its sources have not changed), then `next start`.
 import fs from "node:fs";
 import { seed } from "@/prisma/seed";
-import { databaseFile, resolveDatabaseUrl } from "@/lib/sqlite";
+import { databaseUrl } from "@/lib/env-schema";
+import { databaseFile } from "@/lib/sqlite";
 import { buildIsCurrent, markBuilt, sourceFingerprint } from "./build-cache";
 import { migrate, run, start } from "./run";
 
 async function main() {
-  const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+  const url = databaseUrl();
   const file = databaseFile(url);
   if (!file || !file.includes(".data")) throw new Error(`Refusing to reset ${url}: the e2e database must be a file under .data/`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });

@@ -3,7 +3,7 @@
 // The tokens live only in this process: a new run revokes the last run's and issues fresh ones.
 import { loadEnvConfig } from "@next/env";
 import { pushReadings, type SimulatedDevice } from "@/lib/devices/simulator";
-import { resolveDatabaseUrl } from "@/lib/sqlite";
+import { databaseUrl } from "@/lib/env-schema";
 import { DEMO_DEVICES } from "@/prisma/seed-data";
 import { DAY_MS, SECOND_MS } from "@/lib/time";
 
@@ -12,7 +12,7 @@ const BACKFILL_LIMIT_MS = 2 * DAY_MS;
 
 async function main() {
   loadEnvConfig(process.cwd());
-  process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
+  process.env.DATABASE_URL = databaseUrl();
   const base = process.env.SIMULATOR_API_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
   const interval = Number(process.env.SIMULATOR_INTERVAL_MS ?? 10 * SECOND_MS);
   const { db } = await import("@/lib/db");

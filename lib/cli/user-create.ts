@@ -4,7 +4,7 @@
 // refused (a taken email, bad arguments), 2 when the database cannot be used.
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
-import { resolveDatabaseUrl } from "@/lib/sqlite";
+import { databaseUrl } from "@/lib/env-schema";
 
 const USAGE = "Usage: npm run user:create -- --admin EMAIL [--name NAME]   (or --standard EMAIL for a Standard user)";
 
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     return 1;
   }
   loadEnvConfig(process.cwd());
-  process.env.DATABASE_URL = resolveDatabaseUrl(process.env.DATABASE_URL);
+  process.env.DATABASE_URL = databaseUrl();
   // Imported after the environment is loaded: lib/env reads it once, on import.
   const { createUser } = await import("@/lib/auth/users");
   const { Refusal } = await import("@/lib/refusal");
