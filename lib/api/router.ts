@@ -185,7 +185,7 @@ async function serve(route: Route, rawParams: Record<string, string>, request: R
     checkPlainJson(route, result, text);
     if (inProcess) return new InProcessResponse(result, status);
   }
-  return new Response(text, { status, headers: { "content-type": "application/json", "cache-control": cacheControl(text) } });
+  return new Response(text, { status, headers: { ...JSON_HEADERS, "cache-control": cacheControl(text) } });
 }
 
 /** The token's own limit: a call of any token, or a page load of the dashboard's (counted on its first call). */

@@ -1,8 +1,8 @@
 // Hourly, two-hourly and daily aggregates of the readings, kept up to date on ingest, so that a
 // month of minute data charts from a few hundred rows instead of tens of thousands. Two hours is
 // the month chart's bucket (about 500 points): read as stored, it needs no grouping, which was
-// most of that read's cost. It runs SQL through the
-// client it is given (no env, no secrets), so the seed can use it outside the server too.
+// most of that read's cost. It runs SQL through the client it is given (no env, no secrets), so
+// the seed can use it outside the server too.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { refreshRollupsSql } from "./sql";
