@@ -1,11 +1,23 @@
-// Opens a Prisma client on a SQLite file. lib/db.ts holds the app's one client; the seed, the
-// command-line tools and the tests open their own through this.
+// Opens a Prisma client on the database a URL names: a SQLite file, or PostgreSQL (postgres:// or
+// postgresql://). lib/db.ts holds the app's one client; the seed, the command-line tools and the
+// tests open their own through this.
+import { PrismaPg } from "@prisma/adapter-pg";
 import type Database from "better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresClient } from "./generated/prisma-pg/client";
+import { isPostgresUrl } from "./db-engine";
 import { databaseFile, prepareDatabaseFile, sqliteAdapter } from "./sqlite";
+
+/** Connections each instance keeps open to PostgreSQL (DATABASE_POOL_SIZE); see docs/deploy.md on pooling. */
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE) || 10;
 
 /** `onConnect` is told of each SQLite connection the client opens (lib/db.ts keeps it for lib/db-write.ts). */
 export function connectDatabase(url: string, onConnect?: (connection: Database.Database) => void): PrismaClient {
+  if (isPostgresUrl(url)) {
+    // The two generated clients are made from one schema (lib/postgres/schema.ts): the same models,
+    // the same methods. The code is typed against SQLite's, the stricter of the two.
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }) }) as unknown as PrismaClient;
+  }
   const file = databaseFile(url);
   if (file) prepareDatabaseFile(file);
   const client = new PrismaClient({ adapter: sqliteAdapter(url, onConnect) });

@@ -1,6 +1,7 @@
 // Runs a project binary (node_modules/.bin) and fails loudly when it fails.
 import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
 import path from "node:path";
+import { isPostgresUrl } from "@/lib/db-engine";
 
 export function bin(name: string): string {
   return path.join(process.cwd(), "node_modules", ".bin", name);
@@ -25,7 +26,8 @@ export function start(name: string, args: string[], options: SpawnOptions = {}):
   return child;
 }
 
-/** Applies the committed migrations to the database that DATABASE_URL names. */
+/** Applies the committed migrations to the database that DATABASE_URL names (lib/cli/migrate.ts for PostgreSQL's). */
 export function migrate(env: NodeJS.ProcessEnv = process.env): void {
-  run("prisma", ["migrate", "deploy"], { env, quiet: true });
+  if (isPostgresUrl(env.DATABASE_URL ?? "")) run("tsx", [path.join("lib", "cli", "migrate.ts")], { env, quiet: true });
+  else run("prisma", ["migrate", "deploy"], { env, quiet: true });
 }
