@@ -12,6 +12,7 @@ import "server-only";
 import { db } from "./db";
 import { logUnexpected } from "./error-log";
 import { Prisma } from "./generated/prisma/client";
+import { at } from "./sql-dialect";
 import { MINUTE_MS, SECOND_MS } from "./time";
 
 const WINDOW_MS = MINUTE_MS;
@@ -131,7 +132,7 @@ type Total = { key: string; count: number | bigint };
  * ON CONFLICT adds, RETURNING reads the sum that the other instances made too.
  */
 function addCountsSql(batch: [string, Count][], windowStart: number): Prisma.Sql {
-  const values = batch.map(([key, count]) => Prisma.sql`(${key}, ${windowStart}, ${count.sending})`);
+  const values = batch.map(([key, count]) => Prisma.sql`(${key}, ${at(windowStart)}, ${count.sending})`);
   return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ${Prisma.join(values)}
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + excluded."count"
@@ -140,7 +141,7 @@ function addCountsSql(batch: [string, Count][], windowStart: number): Prisma.Sql
 
 /** The totals of keys this instance only reads (no request of its own since the last flush). */
 function readCountsSql(keys: string[], windowStart: number): Prisma.Sql {
-  return Prisma.sql`SELECT "key", "count" FROM "RateLimit" WHERE "windowStart" = ${windowStart} AND "key" IN (${Prisma.join(keys)})`;
+  return Prisma.sql`SELECT "key", "count" FROM "RateLimit" WHERE "windowStart" = ${at(windowStart)} AND "key" IN (${Prisma.join(keys)})`;
 }
 
 /** Forgets keys with nothing left to send, until half the room is free. */

@@ -5,6 +5,7 @@
 // epoch too, cannot fall in between.
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { sqliteValue } from "@/lib/db-read";
 import { databaseFile } from "@/lib/sqlite";
 import { createDevice, createUser, issueTestToken } from "@/lib/testing/factories";
 import { HOUR_MS } from "@/lib/time";
@@ -20,7 +21,7 @@ function bumps(...statements: [sql: string, ...params: unknown[]][]): number {
   return raw
     .transaction(() => {
       const before = epoch();
-      for (const [sql, ...params] of statements) raw.prepare(sql).run(...params);
+      for (const [sql, ...params] of statements) raw.prepare(sql).run(...params.map(sqliteValue));
       return epoch() - before;
     })
     .immediate();

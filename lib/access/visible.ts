@@ -34,5 +34,5 @@ export function deviceWhereSql(where: Prisma.DeviceWhereInput): Prisma.Sql {
     }
   };
   translate(where);
-  return conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " AND ")})` : Prisma.sql`1`;
+  return conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " AND ")})` : Prisma.sql`TRUE`;
 }

@@ -1,5 +1,6 @@
 // The hand-written statements of lib/auth, each with its reason.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { at, greatest, least, msOf } from "@/lib/sql-dialect";
 
 /**
  * The session's user, read on every page so that a disable, a role change or a sign-out elsewhere
@@ -23,23 +24,23 @@ export type ThrottleKey = { key: string; threshold: number; capMs: number; waiva
  * after another and cannot all pass the check before any is counted. A key with `threshold`
  * failures or more is locked for 2^(failures - threshold) s after its last one, at most capMs; its
  * count restarts at 1 once forgetMs have passed since the last. A success from the pair key within
- * trustMs waives the waivable keys' locks. For PostgreSQL: LEAST for MIN, a bigint for <<.
+ * trustMs waives the waivable keys' locks. The rules' values are typed: PostgreSQL reads an untyped one as text.
  */
 export function claimSignInSql(keys: ThrottleKey[], pairKey: string | null, now: number, forgetMs: number, trustMs: number): Prisma.Sql {
-  const rules = Prisma.join(keys.map(({ key, threshold, capMs, waivable }) => Prisma.sql`(${key}, ${threshold}, ${capMs}, ${waivable ? 1 : 0})`));
+  const rules = Prisma.join(keys.map(({ key, threshold, capMs, waivable }) => Prisma.sql`(${key}, CAST(${threshold} AS INTEGER), CAST(${capMs} AS BIGINT), CAST(${waivable} AS BOOLEAN))`));
   return Prisma.sql`
     WITH "rule" ("key", "threshold", "capMs", "waivable") AS (VALUES ${rules})
     INSERT INTO "SignInThrottle" ("key", "failures", "lastFailureAt")
-    SELECT "key", 1, ${now} FROM "rule"
+    SELECT "key", 1, ${at(now)} FROM "rule"
     WHERE NOT EXISTS (
       SELECT 1 FROM "SignInThrottle" t JOIN "rule" r ON r."key" = t."key"
       WHERE t."failures" >= r."threshold"
-        AND ${now} < t."lastFailureAt" + MIN(r."capMs", 1000 << MIN(t."failures" - r."threshold", 20))
-        AND NOT (r."waivable" AND EXISTS (SELECT 1 FROM "SignInThrottle" p WHERE p."key" = ${pairKey} AND p."succeededAt" > ${now - trustMs})))
+        AND ${now} < ${msOf(Prisma.sql`t."lastFailureAt"`)} + ${least(Prisma.sql`r."capMs"`, Prisma.sql`CAST(1000 AS BIGINT) << ${least(Prisma.sql`t."failures" - r."threshold"`, Prisma.sql`20`)}`)}
+        AND NOT (r."waivable" AND EXISTS (SELECT 1 FROM "SignInThrottle" p WHERE p."key" = ${pairKey} AND p."succeededAt" > ${at(now - trustMs)})))
     ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "SignInThrottle"."lastFailureAt" <= ${now - forgetMs} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+      "failures" = CASE WHEN "SignInThrottle"."lastFailureAt" <= ${at(now - forgetMs)} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
       "previousFailureAt" = "SignInThrottle"."lastFailureAt",
-      "lastFailureAt" = ${now}`;
+      "lastFailureAt" = ${at(now)}`;
 }
 
 /**
@@ -50,8 +51,8 @@ export function claimSignInSql(keys: ThrottleKey[], pairKey: string | null, now:
 export function releaseSignInSql(keys: string[], pairKey: string | null, claimedAt: number): Prisma.Sql {
   return Prisma.sql`
     UPDATE "SignInThrottle" SET
-      "failures" = MAX("failures" - 1, 0),
-      "lastFailureAt" = CASE WHEN "lastFailureAt" = ${claimedAt} THEN COALESCE("previousFailureAt", "lastFailureAt") ELSE "lastFailureAt" END,
-      "succeededAt" = CASE WHEN "key" = ${pairKey} THEN ${claimedAt} ELSE "succeededAt" END
+      "failures" = ${greatest(Prisma.sql`"failures" - 1`, Prisma.sql`0`)},
+      "lastFailureAt" = CASE WHEN "lastFailureAt" = ${at(claimedAt)} THEN COALESCE("previousFailureAt", "lastFailureAt") ELSE "lastFailureAt" END,
+      "succeededAt" = CASE WHEN "key" = ${pairKey} THEN ${at(claimedAt)} ELSE "succeededAt" END
     WHERE "key" IN (${Prisma.join(keys)})`;
 }

@@ -138,7 +138,7 @@ export async function createDevice(caller: Caller, input: DeviceInput): Promise<
   });
   forgetFleet();
   // Just made by this caller, who may not see it by the owner filter (an admin's for another owner does).
-  const [created] = await readDevices(Prisma.sql`1`, { id: row.id, limit: 1 });
+  const [created] = await readDevices(Prisma.sql`TRUE`, { id: row.id, limit: 1 });
   return toDeviceDto(created!);
 }
 

@@ -1,7 +1,9 @@
-// The hand-written statements of lib/devices, each with its reason. They are SQLite's: a second
-// dialect adds its forms here. Prisma's JS engine spends more on each model query, and on mapping
-// many driver rows, than SQLite spends on the reads, so the hot reads return one JSON value.
+// The hand-written statements of lib/devices, each with its reason, for SQLite and PostgreSQL
+// (lib/sql-dialect.ts; times are passed in as milliseconds). Prisma's JS engine spends more on each
+// model query, and on mapping many driver rows, than SQLite spends on the reads, so the hot reads
+// return one JSON value.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { at, intDiv, jsonAgg, jsonArray, jsonResult, msOf, nestedJson, onPostgres, stringAgg, timeOfMs } from "@/lib/sql-dialect";
 import { HOUR_MS } from "@/lib/time";
 
 /**
@@ -20,10 +22,14 @@ export function devicePageSql(page: { visible: Prisma.Sql; cursor?: string; id?:
       SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId"
       FROM "Device" d WHERE ${visible}${after}${only} ORDER BY d."id" LIMIT ${limit}
     )
-    SELECT json_group_array(json_array(s."id", s."name", s."kind", s."location", s."enabled", s."lastSeenAt", s."createdAt", u."id", u."name", json((
-      SELECT json_group_array(json_array(m."key", m."unit") ORDER BY m."id") FROM "Metric" m WHERE m."deviceId" = s."id"
-    ))) ORDER BY s."id") AS "page"
+    SELECT ${jsonResult(jsonAgg(deviceJson(Prisma.sql`SELECT ${jsonAgg(jsonArray([Prisma.sql`m."key"`, Prisma.sql`m."unit"`]), Prisma.sql`m."id"`)} FROM "Metric" m WHERE m."deviceId" = s."id"`), Prisma.sql`s."id"`))} AS "page"
     FROM "shown" s JOIN "User" u ON u."id" = s."ownerId"`;
+}
+
+/** A device of "shown" s with its owner u, as StoredDevice (lib/devices/devices.ts), its metrics from the subquery `metrics`. */
+function deviceJson(metrics: Prisma.Sql): Prisma.Sql {
+  const fields = ["id", "name", "kind", "location", "enabled"].map((name) => Prisma.raw(`s."${name}"`));
+  return jsonArray([...fields, msOf(Prisma.sql`s."lastSeenAt"`), msOf(Prisma.sql`s."createdAt"`), Prisma.sql`u."id"`, Prisma.sql`u."name"`, nestedJson(Prisma.sql`(${metrics})`)]);
 }
 
 /**
@@ -33,12 +39,19 @@ export function devicePageSql(page: { visible: Prisma.Sql; cursor?: string; id?:
  * for its alerts) are read only for a device online at `now`: no other alert depends on readings.
  */
 export function fleetDevicesSql(visible: Prisma.Sql, now: number, onlineWindowMs: number, alertKeys: string[]): Prisma.Sql {
-  const judged = alertKeys.length > 0 ? Prisma.sql`m."key" IN (${Prisma.join(alertKeys)})` : Prisma.sql`0`;
+  const judged = alertKeys.length > 0 ? Prisma.sql`m."key" IN (${Prisma.join(alertKeys)})` : Prisma.sql`FALSE`;
+  const newest = Prisma.sql`(SELECT t."value" FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)`;
+  const metrics = Prisma.sql`(SELECT ${jsonAgg(jsonArray([Prisma.sql`m."key"`, Prisma.sql`m."unit"`, newest]))} FROM "Metric" m WHERE m."deviceId" = d."id" AND ${judged})`;
   return Prisma.sql`
-    SELECT json_group_array(json_array(d."id", d."name", d."location", d."kind", d."enabled", d."lastSeenAt",
-      CASE WHEN d."enabled" AND d."lastSeenAt" >= ${now - onlineWindowMs} THEN json((
-        SELECT json_group_array(json_array(m."key", m."unit", (SELECT t."value" FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)))
-        FROM "Metric" m WHERE m."deviceId" = d."id" AND ${judged})) END)) AS "devices"
+    SELECT ${jsonResult(
+      jsonAgg(
+        jsonArray([
+          ...["id", "name", "location", "kind", "enabled"].map((name) => Prisma.raw(`d."${name}"`)),
+          msOf(Prisma.sql`d."lastSeenAt"`),
+          Prisma.sql`CASE WHEN d."enabled" AND d."lastSeenAt" >= ${at(now - onlineWindowMs)} THEN ${nestedJson(metrics)} END`,
+        ]),
+      ),
+    )} AS "devices"
     FROM "Device" d WHERE ${visible}`;
 }
 
@@ -49,7 +62,7 @@ export function fleetDevicesSql(visible: Prisma.Sql, now: number, onlineWindowMs
  */
 export function fleetLastHourSql(visible: Prisma.Sql, now: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT SUM((SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS})) AS "count"
+    SELECT SUM((SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${at(now - HOUR_MS)})) AS "count"
     FROM "Device" d JOIN "Metric" m ON m."deviceId" = d."id" WHERE ${visible}`;
 }
 
@@ -71,27 +84,39 @@ export function overviewPageSql(page: { visible: Prisma.Sql; cursor?: string; id
       SELECT d."id", d."name", d."kind", d."location", d."enabled", d."lastSeenAt", d."createdAt", d."ownerId"
       FROM "Device" d WHERE ${visible}${after} ORDER BY d."id" LIMIT ${limit + 1}
     )
-    SELECT json_group_array(json_array(s."id", s."name", s."kind", s."location", s."enabled", s."lastSeenAt", s."createdAt", u."id", u."name", json((
-      SELECT json_group_array(json_array(m."key", m."unit",
-        json((SELECT json_array(t."time", t."value") FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)),
-        (SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${now - HOUR_MS}),
-        (SELECT '[' || group_concat(CAST((r."time" - ${firstHour}) / ${HOUR_MS} AS INTEGER) || ',' || CAST(round(r."sum" * 1000 / r."count") AS INTEGER)) || ']'
-         FROM "TelemetryRollup" r WHERE r."metricId" = m."id" AND r."resolution" = ${HOUR_MS}
-           AND r."time" >= ${firstHour} AND r."time" < ${firstHour + hours * HOUR_MS})
-      ) ORDER BY m."id") FROM "Metric" m WHERE m."deviceId" = s."id"
-    ))) ORDER BY s."id") AS "page"
+    SELECT ${jsonResult(jsonAgg(deviceJson(overviewMetricsSql(now, firstHour, hours)), Prisma.sql`s."id"`))} AS "page"
     FROM "shown" s JOIN "User" u ON u."id" = s."ownerId"`;
+}
+
+/** Each metric of "shown" s with its newest reading, its count in the last hour and its hourly averages (overviewPageSql). */
+function overviewMetricsSql(now: number, firstHour: number, hours: number): Prisma.Sql {
+  const newest = Prisma.sql`(SELECT ${jsonArray([msOf(Prisma.sql`t."time"`), Prisma.sql`t."value"`])} FROM "Telemetry" t WHERE t."metricId" = m."id" ORDER BY t."time" DESC LIMIT 1)`;
+  const slot = intDiv(Prisma.sql`${msOf(Prisma.sql`r."time"`)} - ${firstHour}`, Prisma.sql`${HOUR_MS}`);
+  const pairs = stringAgg(Prisma.sql`${slot} || ',' || CAST(round(r."sum" * 1000 / r."count") AS BIGINT)`, ",");
+  return Prisma.sql`
+      SELECT ${jsonAgg(
+        jsonArray([
+          Prisma.sql`m."key"`,
+          Prisma.sql`m."unit"`,
+          nestedJson(newest),
+          Prisma.sql`(SELECT COUNT(*) FROM "Telemetry" t WHERE t."metricId" = m."id" AND t."time" >= ${at(now - HOUR_MS)})`,
+          Prisma.sql`(SELECT '[' || ${pairs} || ']'
+         FROM "TelemetryRollup" r WHERE r."metricId" = m."id" AND r."resolution" = ${HOUR_MS}
+           AND r."time" >= ${at(firstHour)} AND r."time" < ${at(firstHour + hours * HOUR_MS)})`,
+        ]),
+        Prisma.sql`m."id"`,
+      )} FROM "Metric" m WHERE m."deviceId" = s."id"`;
 }
 
 /** A value rounded to thousandths as JS's Math.round(x * 1000) does, as an integer: SQLite writes integers faster than doubles, and JS parses them faster. */
 function thousandths(value: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`CAST(floor(${value} * 1000 + 0.5) AS INTEGER)`;
+  return Prisma.sql`CAST(floor(${value} * 1000 + 0.5) AS BIGINT)`;
 }
 
 /** One metric's (m."id") buckets: from the rollup of their own size as stored, from a finer rollup grouped, or from the readings grouped. */
 function bucketRowsSql(from: number, to: number, size: number, resolution: number | null): Prisma.Sql {
-  const bucket = Prisma.sql`CAST("time" / ${size} AS INTEGER) AS bucket`;
-  const range = Prisma.sql`"metricId" = m."id" AND "time" >= ${from} AND "time" < ${to}`;
+  const bucket = Prisma.sql`${intDiv(msOf(Prisma.sql`"time"`), Prisma.sql`${size}`)} AS bucket`;
+  const range = Prisma.sql`"metricId" = m."id" AND "time" >= ${at(from)} AND "time" < ${at(to)}`;
   // Stored at the bucket's own size: read as they are, in the key's order, with no grouping (most of a grouped read's cost).
   if (resolution === size) {
     return Prisma.sql`
@@ -126,8 +151,8 @@ export function bucketsSql(query: { visible: Prisma.Sql; deviceId: string; metri
   const buckets = bucketRowsSql(from, to, size, resolution);
   return Prisma.sql`
     SELECT m."key", m."unit", (
-      SELECT json_array(json_group_array(bucket), json_group_array(min), json_group_array(max), json_group_array(avg), json_group_array(count))
-      FROM (${buckets})
+      SELECT ${jsonResult(jsonArray(["bucket", "min", "max", "avg", "count"].map((column) => jsonAgg(Prisma.raw(column)))))}
+      FROM (${buckets}) b
     ) AS "buckets"
     FROM "Device" d
     LEFT JOIN "Metric" m ON m."deviceId" = d."id"${keyIs}
@@ -150,15 +175,21 @@ export function ingestTargetSql(visible: Prisma.Sql, deviceId: string): Prisma.S
 export function insertReadingsSql(rows: readonly (readonly [number, number, number])[]): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "Telemetry" ("metricId", "time", "value")
-    SELECT "value" ->> 0, "value" ->> 1, "value" ->> 2 FROM json_each(${JSON.stringify(rows)}) WHERE true
+    ${readingsOf(JSON.stringify(rows))}
     ON CONFLICT ("metricId", "time") DO UPDATE SET "value" = excluded."value"`;
+}
+
+/** The readings of insertReadingsSql's JSON parameter as rows. */
+function readingsOf(json: string): Prisma.Sql {
+  if (!onPostgres) return Prisma.sql`SELECT "value" ->> 0, "value" ->> 1, "value" ->> 2 FROM json_each(${json}) WHERE true`;
+  return Prisma.sql`SELECT CAST(r ->> 0 AS INTEGER), ${timeOfMs(Prisma.sql`CAST(r ->> 1 AS BIGINT)`)}, CAST(r ->> 2 AS DOUBLE PRECISION) FROM json_array_elements(CAST(${json} AS JSON)) r`;
 }
 
 /** Moves a device's last seen time forward: conditional, so that two batches at once never move it back; updatedAt as Prisma's update would. */
 export function touchLastSeenSql(deviceId: string, newest: number, now: number): Prisma.Sql {
   return Prisma.sql`
-    UPDATE "Device" SET "lastSeenAt" = ${newest}, "updatedAt" = ${now}
-    WHERE "id" = ${deviceId} AND ("lastSeenAt" IS NULL OR "lastSeenAt" < ${newest})`;
+    UPDATE "Device" SET "lastSeenAt" = ${at(newest)}, "updatedAt" = ${at(now)}
+    WHERE "id" = ${deviceId} AND ("lastSeenAt" IS NULL OR "lastSeenAt" < ${at(newest)})`;
 }
 
 /**
@@ -171,28 +202,33 @@ export function touchLastSeenSql(deviceId: string, newest: number, now: number):
 export function refreshRollupsSql(metricIds: number[], hours: [number, number], coarser: { resolution: number; from: number; to: number }[]): Prisma.Sql {
   const ids = Prisma.join(metricIds);
   const [hourStart, hourEnd] = hours;
+  // Bucketed in a subquery and grouped by its name: PostgreSQL sees the same expression twice with
+  // its parameters numbered apart as two expressions.
   const levels = coarser.map(
     ({ resolution, from, to }) => Prisma.sql`
-    SELECT "metricId", ${resolution}, CAST("time" / ${resolution} AS INTEGER) * ${resolution}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
+    SELECT "metricId", CAST(${resolution} AS INTEGER), ${timeOfMs(Prisma.sql`"bucket" * ${resolution}`)}, MIN("min"), MAX("max"), SUM("sum"), SUM("count")
     FROM (
-      SELECT * FROM "hours"
-      UNION ALL
-      SELECT "metricId", "time", "min", "max", "sum", "count" FROM "TelemetryRollup"
-      WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${from} AND "time" < ${to}
-        AND ("time" < ${hourStart} OR "time" >= ${hourEnd})
-    )
-    GROUP BY "metricId", CAST("time" / ${resolution} AS INTEGER)`,
+      SELECT "metricId", ${intDiv(Prisma.sql`"ms"`, Prisma.sql`${resolution}`)} AS "bucket", "min", "max", "sum", "count" FROM (
+        SELECT "metricId", "time" AS "ms", "min", "max", "sum", "count" FROM "hours"
+        UNION ALL
+        SELECT "metricId", ${msOf(Prisma.sql`"time"`)}, "min", "max", "sum", "count" FROM "TelemetryRollup"
+        WHERE "metricId" IN (${ids}) AND "resolution" = ${HOUR_MS} AND "time" >= ${at(from)} AND "time" < ${at(to)}
+          AND ("time" < ${at(hourStart)} OR "time" >= ${at(hourEnd)})
+      ) "stored"
+    ) "level"
+    GROUP BY "metricId", "bucket"`,
   );
   return Prisma.sql`
     WITH "hours" AS MATERIALIZED (
-      SELECT "metricId", CAST("time" / ${HOUR_MS} AS INTEGER) * ${HOUR_MS} AS "time",
-             MIN("value") AS "min", MAX("value") AS "max", SUM("value") AS "sum", COUNT(*) AS "count"
-      FROM "Telemetry"
-      WHERE "metricId" IN (${ids}) AND "time" >= ${hourStart} AND "time" < ${hourEnd}
-      GROUP BY "metricId", CAST("time" / ${HOUR_MS} AS INTEGER)
+      SELECT "metricId", "bucket" * ${HOUR_MS} AS "time", MIN("value") AS "min", MAX("value") AS "max", SUM("value") AS "sum", COUNT(*) AS "count"
+      FROM (
+        SELECT "metricId", ${intDiv(msOf(Prisma.sql`"time"`), Prisma.sql`${HOUR_MS}`)} AS "bucket", "value" FROM "Telemetry"
+        WHERE "metricId" IN (${ids}) AND "time" >= ${at(hourStart)} AND "time" < ${at(hourEnd)}
+      ) "readings"
+      GROUP BY "metricId", "bucket"
     )
     INSERT INTO "TelemetryRollup" ("metricId", "resolution", "time", "min", "max", "sum", "count")
-    SELECT "metricId", ${HOUR_MS}, "time", "min", "max", "sum", "count" FROM "hours"
+    SELECT "metricId", CAST(${HOUR_MS} AS INTEGER), ${timeOfMs(Prisma.sql`"time"`)}, "min", "max", "sum", "count" FROM "hours"
     ${Prisma.join(
       levels.map((level) => Prisma.sql`UNION ALL ${level}`),
       "\n",
@@ -205,7 +241,7 @@ export function refreshRollupsSql(metricIds: number[], hours: [number, number], 
 /** The newest reading of each metric, walking the (metricId, time) key rather than a metric's whole history, as one JSON array. */
 export function latestValuesSql(metricIds: number[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT json_group_array(json_array(m."id", t."time", t."value")) AS "latest"
+    SELECT ${jsonResult(jsonAgg(jsonArray([Prisma.sql`m."id"`, msOf(Prisma.sql`t."time"`), Prisma.sql`t."value"`])))} AS "latest"
     FROM "Metric" m
     JOIN "Telemetry" t ON t."metricId" = m."id"
       AND t."time" = (SELECT MAX(x."time") FROM "Telemetry" x WHERE x."metricId" = m."id")

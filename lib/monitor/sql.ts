@@ -1,6 +1,7 @@
-// The hand-written statements of lib/monitor, each with its reason. They are SQLite's: a second
-// dialect adds its forms here. Times are integer milliseconds (lib/sqlite.ts).
+// The hand-written statements of lib/monitor, each with its reason, for SQLite and PostgreSQL
+// (lib/sql-dialect.ts). Times are passed in as milliseconds.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { at, jsonArray, jsonResult } from "@/lib/sql-dialect";
 
 /**
  * The navigation's two counts, on every signed-in page: raw, and read on the driver (lib/db-read.ts),
@@ -29,13 +30,13 @@ export function minuteVolumesSql(minute: number, from: number, floor: number): P
   return Prisma.sql`
     WITH "busy" AS (
       SELECT "tokenId", MIN("userId") AS "userId", SUM("requests") AS "requests"
-      FROM "TokenUsage" WHERE "minute" = ${minute}
+      FROM "TokenUsage" WHERE "minute" = ${at(minute)}
       GROUP BY "tokenId" HAVING SUM("requests") > ${floor}
     )
     SELECT b."tokenId", b."userId", b."requests", (
-      SELECT json_array(COALESCE(SUM(p."n"), 0), COALESCE(SUM(p."n" * p."n"), 0)) FROM (
+      SELECT ${jsonResult(jsonArray([Prisma.sql`COALESCE(SUM(p."n"), 0)`, Prisma.sql`COALESCE(SUM(p."n" * p."n"), 0)`]))} FROM (
         SELECT SUM(u."requests") AS "n" FROM "TokenUsage" u
-        WHERE u."tokenId" = b."tokenId" AND u."minute" >= ${from} AND u."minute" < ${minute}
+        WHERE u."tokenId" = b."tokenId" AND u."minute" >= ${at(from)} AND u."minute" < ${at(minute)}
         GROUP BY u."minute"
       ) p
     ) AS "baseline"

@@ -1,6 +1,7 @@
-// The hand-written statements of lib/usage, each with its reason. They are SQLite's: a second
-// dialect adds its forms here. Times are integer milliseconds (lib/sqlite.ts).
+// The hand-written statements of lib/usage, each with its reason, for SQLite and PostgreSQL
+// (lib/sql-dialect.ts). Times are passed in as milliseconds.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { at, greatest, intDiv, msOf } from "@/lib/sql-dialect";
 
 export type UsageRow = { tokenId: string; userId: string; minute: number; route: string; requests: number; errors: number };
 export type NetworkRow = { tokenId: string; network: string; firstSeenAt: number; lastSeenAt: number };
@@ -11,19 +12,19 @@ export type NetworkRow = { tokenId: string; network: string; firstSeenAt: number
  * flushing the same token's minute each add their own share.
  */
 export function addUsageSql(rows: UsageRow[]): Prisma.Sql {
-  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${r.minute}, ${r.route}, ${r.userId}, ${r.requests}, ${r.errors})`);
+  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${at(r.minute)}, ${r.route}, ${r.userId}, ${r.requests}, ${r.errors})`);
   return Prisma.sql`
     INSERT INTO "TokenUsage" ("tokenId", "minute", "route", "userId", "requests", "errors") VALUES ${Prisma.join(values)}
     ON CONFLICT ("tokenId", "minute", "route") DO UPDATE SET
-      "requests" = "requests" + excluded."requests", "errors" = "errors" + excluded."errors"`;
+      "requests" = "TokenUsage"."requests" + excluded."requests", "errors" = "TokenUsage"."errors" + excluded."errors"`;
 }
 
 /** Records where tokens were used: a new pair is inserted, a known one keeps its firstSeenAt and takes the later lastSeenAt (another instance may have written a later one). */
 export function addNetworksSql(rows: NetworkRow[]): Prisma.Sql {
-  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${r.network}, ${r.firstSeenAt}, ${r.lastSeenAt})`);
+  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${r.network}, ${at(r.firstSeenAt)}, ${at(r.lastSeenAt)})`);
   return Prisma.sql`
     INSERT INTO "TokenNetwork" ("tokenId", "network", "firstSeenAt", "lastSeenAt") VALUES ${Prisma.join(values)}
-    ON CONFLICT ("tokenId", "network") DO UPDATE SET "lastSeenAt" = MAX("lastSeenAt", excluded."lastSeenAt")`;
+    ON CONFLICT ("tokenId", "network") DO UPDATE SET "lastSeenAt" = ${greatest(Prisma.sql`"TokenNetwork"."lastSeenAt"`, Prisma.sql`excluded."lastSeenAt"`)}`;
 }
 
 export type LastUseRow = { tokenId: string; at: number; ip: string | null };
@@ -36,7 +37,7 @@ export type LastUseRow = { tokenId: string; at: number; ip: string | null };
  * columns column1, column2, column3).
  */
 export function lastUseSql(rows: LastUseRow[]): Prisma.Sql {
-  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${r.at}, ${r.ip})`);
+  const values = rows.map((r) => Prisma.sql`(${r.tokenId}, ${at(r.at)}, ${r.ip})`);
   return Prisma.sql`
     UPDATE "ApiToken" AS t SET "lastUsedAt" = u."column2", "lastUsedIp" = u."column3"
     FROM (VALUES ${Prisma.join(values)}) AS u
@@ -54,7 +55,7 @@ export type UsageFilter = { from: number; to: number; tokenId?: string; userId?:
 
 /** The where of a usage read: the minute range first, so SQLite can use the (minute) or (userId, minute) index. */
 function usageWhere(filter: UsageFilter): Prisma.Sql {
-  const parts = [Prisma.sql`u."minute" >= ${filter.from} AND u."minute" < ${filter.to}`];
+  const parts = [Prisma.sql`u."minute" >= ${at(filter.from)} AND u."minute" < ${at(filter.to)}`];
   if (filter.tokenId) parts.push(Prisma.sql`u."tokenId" = ${filter.tokenId}`);
   if (filter.userId) parts.push(Prisma.sql`u."userId" = ${filter.userId}`);
   if (filter.route) parts.push(Prisma.sql`u."route" = ${filter.route}`);
@@ -64,7 +65,7 @@ function usageWhere(filter: UsageFilter): Prisma.Sql {
 /** Requests and errors per bucket of `size` ms, as bucket numbers: only the buckets that had any. */
 export function usageSeriesSql(filter: UsageFilter, size: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT CAST(u."minute" / ${size} AS INTEGER) AS "bucket", SUM(u."requests") AS "requests", SUM(u."errors") AS "errors"
+    SELECT ${intDiv(msOf(Prisma.sql`u."minute"`), Prisma.sql`${size}`)} AS "bucket", SUM(u."requests") AS "requests", SUM(u."errors") AS "errors"
     FROM "TokenUsage" u WHERE ${usageWhere(filter)} GROUP BY "bucket" ORDER BY "bucket"`;
 }
 
@@ -103,7 +104,7 @@ export function tokensByLastUseSql(now: number, limit: number): Prisma.Sql {
   return Prisma.sql`
     SELECT t."id", t."name", t."kind", t."createdAt", t."lastUsedAt", o."name" AS "ownerName"
     FROM "ApiToken" t JOIN "User" o ON o."id" = t."userId"
-    WHERE t."kind" <> 'DASHBOARD' AND t."revokedAt" IS NULL AND t."expiresAt" > ${now} AND (t."graceEndsAt" IS NULL OR t."graceEndsAt" > ${now})
+    WHERE t."kind" <> 'DASHBOARD' AND t."revokedAt" IS NULL AND t."expiresAt" > ${at(now)} AND (t."graceEndsAt" IS NULL OR t."graceEndsAt" > ${at(now)})
     ORDER BY t."lastUsedAt" IS NOT NULL, t."lastUsedAt", t."createdAt", t."id" LIMIT ${limit}`;
 }
 
