@@ -16,7 +16,9 @@ export function connectDatabase(url: string, onConnect?: (connection: Database.D
   if (isPostgresUrl(url)) {
     // The two generated clients are made from one schema (lib/postgres/schema.ts): the same models,
     // the same methods. The code is typed against SQLite's, the stricter of the two.
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: POOL_SIZE }) }) as unknown as PrismaClient;
+    // Each process's connections name it, for pg_stat_activity (and lib/testing/refuse-inserts.ts).
+    const adapter = new PrismaPg({ connectionString: url, max: POOL_SIZE, application_name: `gatehouse:${process.pid}` });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   const file = databaseFile(url);
   if (file) prepareDatabaseFile(file);

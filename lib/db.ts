@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import { connectDatabase } from "./db-connect";
 import { env } from "./env";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
+import { onPostgres } from "./sql-dialect";
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient; gatehouseWriter?: Database.Database };
 
@@ -30,17 +31,31 @@ export function isBusy(error: unknown): boolean {
 }
 
 /**
- * An interactive transaction, run again when SQLite answers busy. A transaction that reads before
- * it writes gets SQLITE_BUSY_SNAPSHOT, without waiting, when another connection (a CLI tool, a
- * second process) committed in between; everything it did was rolled back, so running it again
- * is safe.
+ * Whether PostgreSQL refused a transaction because a concurrent one won a race: a unique key that
+ * the other inserted first (two new audit records on the same chain head, one new metric from two
+ * batches), a serialization failure or a deadlock. SQLite has one writer at a time, so there a
+ * unique violation is always the data's, never a race's.
+ */
+export function lostRace(error: unknown): boolean {
+  if (!onPostgres) return false;
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } };
+  const cause = meta?.driverAdapterError?.cause;
+  return code === "P2002" || cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "40001" || cause?.originalCode === "40P01";
+}
+
+/**
+ * An interactive transaction, run again when SQLite answers busy or PostgreSQL says it lost a race
+ * (lostRace). A SQLite transaction that reads before it writes gets SQLITE_BUSY_SNAPSHOT, without
+ * waiting, when another connection (a CLI tool, a second process) committed in between; everything
+ * it did was rolled back, so running it again is safe. So it is on PostgreSQL, where the second run
+ * sees what the winner committed.
  */
 export async function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(work);
     } catch (error) {
-      if (attempt >= attempts || !isBusy(error)) throw error;
+      if (attempt >= attempts || !(isBusy(error) || lostRace(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, attempt * 20 * Math.random()));
     }
   }

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { testDb } from "@/lib/testing/factories";
 import { withinOneWindow } from "@/lib/testing/api-client";
 import { countRequest, flushRateLimits } from "./rate-limit";
+import { allowInserts, refuseInserts } from "@/lib/testing/refuse-inserts";
 
 const run = promisify(execFile);
 const uniqueKey = () => `test:${crypto.randomUUID()}`;
@@ -52,11 +53,11 @@ describe("rate limits in one instance", () => {
     const window = await withinOneWindow();
     const { db } = await import("@/lib/db");
     for (let i = 0; i < 3; i++) await countRequest([{ key, max: 100 }]);
-    await db.$executeRawUnsafe(`CREATE TEMP TRIGGER "rate_limit_broken" BEFORE INSERT ON "RateLimit" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    await refuseInserts(db, "RateLimit");
     try {
       await expect(flushRateLimits()).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER temp."rate_limit_broken"`);
+      await allowInserts(db, "RateLimit");
     }
     await flushRateLimits();
     expect(await stored(key, window)).toBe(3);

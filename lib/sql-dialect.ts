@@ -61,3 +61,12 @@ export const greatest = (a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql => (onPostgre
 export function intDiv(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`CAST((${a}) / (${b}) AS BIGINT)`;
 }
+
+/**
+ * PostgreSQL: the rows a select reads stay locked until the transaction ends, so that a check and the
+ * write that depends on it cannot be split by another instance's change. SQLite needs none: its one
+ * writer at a time, and its snapshot refusal (SQLITE_BUSY_SNAPSHOT, see transaction in lib/db.ts), do this.
+ */
+export function forUpdate(): Prisma.Sql {
+  return onPostgres ? Prisma.sql` FOR UPDATE` : Prisma.empty;
+}

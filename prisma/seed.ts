@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { loadEnvConfig } from "@next/env";
 import { hashPassword } from "@/lib/auth/password";
 import { DEVICE_KINDS, type SignalSpec } from "@/lib/devices/catalog";
@@ -29,12 +30,11 @@ export type SeedResult = { passwords: { email: string; role: string; password: s
 
 export async function seed(options: SeedOptions): Promise<SeedResult> {
   const file = databaseFile(options.url);
-  if (!file) throw new Error("The demo seed writes readings straight into SQLite; DATABASE_URL must be a file: URL");
   const db = connectDatabase(options.url);
   try {
     const passwords = await ensureUsers(db, options.resetPasswords ?? false);
     const pending = await ensureDevices(db, demoDevices(options.devices));
-    const readings = writeReadings(file, pending, options);
+    const readings = file ? writeReadings(file, pending, options) : await writeReadingsPostgres(options.url, pending, options);
     const written = pending.flatMap((device) => device.series.map((series) => series.metricId));
     if (written.length > 0) {
       options.progress?.("rollups: hourly and daily aggregates");
@@ -97,26 +97,74 @@ async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<P
   return pending;
 }
 
+/** The minutes a device has readings for: `days` up to now, or up to when it went silent with a day before that at least. */
+function spanOf(device: PendingDevice, options: SeedOptions): { from: number; end: number } {
+  const now = Math.floor((options.now ?? Date.now()) / MINUTE_MS) * MINUTE_MS;
+  const end = now - device.silentForHours * HOUR_MS;
+  // A device silent for longer than the window still gets a day of history before it went quiet.
+  return { from: Math.min(now - options.days * DAY_MS, end - DAY_MS), end };
+}
+
+/** A series' readings over a span: the same values on every run and engine. */
+function readingsOf(series: PendingSeries, { from, end }: { from: number; end: number }): { times: number[]; values: number[] } {
+  const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
+  const times: number[] = [];
+  const values: number[] = [];
+  for (let time = from; time <= end; time += MINUTE_MS) {
+    times.push(time);
+    values.push(signalValue(series.signal, state, time));
+  }
+  return { times, values };
+}
+
+/** PostgreSQL: a device's readings as arrays, unnested into rows, in one transaction a device (as SQLite's below). */
+async function writeReadingsPostgres(url: string, pending: PendingDevice[], options: SeedOptions): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let total = 0;
+  try {
+    for (const [index, device] of pending.entries()) {
+      const span = spanOf(device, options);
+      await client.query("BEGIN");
+      for (const series of device.series) {
+        const { times, values } = readingsOf(series, span);
+        for (let i = 0; i < times.length; i += 20_000) {
+          await client.query(
+            `INSERT INTO "Telemetry" ("metricId", "time", "value")
+             SELECT $1, to_timestamp(t / 1000.0) AT TIME ZONE 'UTC', v FROM unnest($2::bigint[], $3::float8[]) AS r(t, v)`,
+            [series.metricId, times.slice(i, i + 20_000), values.slice(i, i + 20_000)],
+          );
+        }
+        total += times.length;
+      }
+      await client.query(`UPDATE "Device" SET "lastSeenAt" = to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC' WHERE "id" = $2`, [span.end, device.deviceId]);
+      await client.query("COMMIT");
+      options.progress?.(`readings: ${index + 1}/${pending.length} devices, ${total.toLocaleString("en")} rows`);
+    }
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    await client.end();
+  }
+  return total;
+}
+
 /** Bulk inserts through better-sqlite3 itself: Prisma's createMany is far slower for millions of rows. */
 function writeReadings(file: string, pending: PendingDevice[], options: SeedOptions): number {
-  const now = Math.floor((options.now ?? Date.now()) / MINUTE_MS) * MINUTE_MS;
-  const start = now - options.days * DAY_MS;
   const raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   raw.pragma("synchronous = NORMAL");
   const insert = raw.prepare('INSERT INTO "Telemetry" ("metricId", "time", "value") VALUES (?, ?, ?)');
   const markSeen = raw.prepare('UPDATE "Device" SET "lastSeenAt" = ? WHERE "id" = ?');
   // One transaction a device: its readings and its last-seen time land together or not at all.
   const insertDevice = raw.transaction((device: PendingDevice) => {
-    const end = now - device.silentForHours * HOUR_MS;
-    // A device silent for longer than the window still gets a day of history before it went quiet.
-    const from = Math.min(start, end - DAY_MS);
+    const span = spanOf(device, options);
     let count = 0;
     for (const series of device.series) {
-      const spec = series.signal;
-      const state = signalState(series.deviceIndex * 16 + series.metricIndex + 1);
-      for (let time = from; time <= end; time += MINUTE_MS, count++) insert.run(series.metricId, time, signalValue(spec, state, time));
+      const { times, values } = readingsOf(series, span);
+      for (let i = 0; i < times.length; i++, count++) insert.run(series.metricId, times[i], values[i]);
     }
-    markSeen.run(end, device.deviceId);
+    markSeen.run(span.end, device.deviceId);
     return count;
   });
   let total = 0;

@@ -26,9 +26,11 @@ export async function readJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT)
   const text = Buffer.concat(chunks).toString("utf8");
   let body: unknown;
   try {
-    // Decoded UTF-8 holds no lone surrogate; only a \u escape can make one, so only then is every string checked.
-    body = SURROGATE_ESCAPE.test(text) ? JSON.parse(text, refuseLoneSurrogates) : JSON.parse(text);
-  } catch {
+    // Decoded UTF-8 holds no lone surrogate and JSON no raw NUL; only a \u escape can make either,
+    // so only then is every string checked.
+    body = UNSTORABLE_ESCAPE.test(text) ? JSON.parse(text, refuseUnstorable) : JSON.parse(text);
+  } catch (error) {
+    if (error instanceof ApiProblem) throw error;
     throw new ApiProblem("invalid_request", "The body is not valid JSON");
   }
   return body;
@@ -40,12 +42,20 @@ function tooLarge(limit: number) {
 
 /**
  * JSON may escape half of a surrogate pair ("\ud800") into a string that is not Unicode at all,
- * which the database cannot store: such a body is as invalid as malformed JSON.
+ * which the database cannot store: such a body is as invalid as malformed JSON. A NUL ("\u0000")
+ * is Unicode, but PostgreSQL cannot store it in text, and no name or key needs one: refused on
+ * both engines alike (hasNul).
  */
-function refuseLoneSurrogates(key: string, value: unknown): unknown {
+function refuseUnstorable(key: string, value: unknown): unknown {
   if (LONE_SURROGATE.test(key) || (typeof value === "string" && LONE_SURROGATE.test(value))) throw new Error("not well-formed Unicode");
+  if (hasNul(key) || (typeof value === "string" && hasNul(value))) throw nulRefused();
   return value;
 }
 
-const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+/** Whether text holds a NUL character, which no text column of PostgreSQL can store. */
+export const hasNul = (text: string): boolean => text.includes("\u0000");
+
+export const nulRefused = () => new ApiProblem("invalid_request", "Text may not contain a NUL character (\\u0000)");
+
+const UNSTORABLE_ESCAPE = /\\u(?:[dD][89a-fA-F]|0000)/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

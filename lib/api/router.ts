@@ -16,7 +16,7 @@ import { Refusal } from "@/lib/refusal";
 import { MINUTE_MS } from "@/lib/time";
 import { verifyToken } from "@/lib/tokens/verify";
 import { countUsage } from "@/lib/usage/counter";
-import { readJsonBody } from "./body";
+import { hasNul, nulRefused, readJsonBody } from "./body";
 import { openApiBytes } from "./openapi";
 import { ApiProblem, cacheControl, problemOf } from "./problem";
 import { checkPlainJson, checkResponse, ResponseMismatch } from "./response-check";
@@ -218,6 +218,8 @@ async function enforceRateLimits(limits: Limit[]): Promise<void> {
 
 function parse(schema: z.ZodType | undefined, input: unknown, where: string): unknown {
   if (!schema) return undefined;
+  // A path's or query's values are flat text (the body's were checked as it was read).
+  if (where !== "body" && Object.values(input as Record<string, string>).some(hasNul)) throw nulRefused();
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { formErrors, fieldErrors } = z.flattenError(result.error);

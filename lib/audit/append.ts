@@ -3,7 +3,7 @@
 // happen either, and the caller answers 503 (AuditUnavailable).
 import "server-only";
 import type { Caller, System } from "@/lib/access/caller";
-import { db, isBusy, transaction } from "@/lib/db";
+import { db, isBusy, lostRace, transaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chainHash, chainMac, GENESIS, type ChainedFields } from "./chain";
 import { requestContext } from "./context";
@@ -63,8 +63,9 @@ export function recordOf(input: AuditInput): ChainedFields {
 }
 
 /**
- * Appends within the caller's transaction, or in one of its own. A busy database is passed on as
- * it is, for the transaction to run again; any other failure becomes AuditUnavailable.
+ * Appends within the caller's transaction, or in one of its own. A busy database, or a race lost to
+ * another instance's append on the same chain head (PostgreSQL: prevHash is unique), is passed on
+ * as it is, for the transaction to run again; any other failure becomes AuditUnavailable.
  */
 export async function appendAudit(input: AuditInput, client?: Client): Promise<void> {
   await appendRecords([recordOf(input)], client);
@@ -77,7 +78,7 @@ export async function appendRecords(records: ChainedFields[], client?: Client): 
     if (client && client !== (db as unknown)) await chain(client, records);
     else await transaction((tx) => chain(tx, records));
   } catch (error) {
-    if (isBusy(error) || error instanceof AuditUnavailable) throw error;
+    if (isBusy(error) || lostRace(error) || error instanceof AuditUnavailable) throw error;
     throw new AuditUnavailable(error);
   }
 }

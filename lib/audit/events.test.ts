@@ -14,6 +14,7 @@ import { verifyToken } from "@/lib/tokens/verify";
 import { generateToken } from "@/lib/tokens/format";
 import { AuditUnavailable } from "./append";
 import { flushAuditSummaries } from "./summary";
+import { allowInserts, refuseInserts } from "@/lib/testing/refuse-inserts";
 
 const address = () => `198.51.100.${crypto.randomInt(1, 254)}`;
 const records = (where: { action: string; ip?: string; targetId?: string; actorId?: string }) => testDb().auditEvent.findMany({ where });
@@ -21,10 +22,10 @@ const detailOf = (record: { detail: string }) => JSON.parse(record.detail) as Re
 
 /** Makes every audit write on the app's connection fail, as a full disk or a broken file would. */
 async function breakAuditLog() {
-  await db.$executeRawUnsafe(`CREATE TEMP TRIGGER "audit_broken" BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+  await refuseInserts(db, "AuditEvent");
 }
 afterEach(async () => {
-  await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS temp."audit_broken"`);
+  await allowInserts(db, "AuditEvent");
 });
 
 describe("audit events from the API", () => {

@@ -5,11 +5,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { testDb } from "@/lib/testing/factories";
 import { flushAuditSummaries, MAX_PENDING, summariseAudit } from "./summary";
+import { allowInserts, refuseInserts } from "@/lib/testing/refuse-inserts";
 
 const anonymous = (ip: string) => ({ type: "anonymous" as const, ip });
 
 afterEach(async () => {
-  await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS temp."audit_broken"`);
+  await allowInserts(db, "AuditEvent");
 });
 
 describe("summariseAudit", () => {
@@ -30,10 +31,10 @@ describe("summariseAudit", () => {
   it("keeps the counts of a flush that failed for the next one", async () => {
     const action = `test.summary_${crypto.randomUUID()}`;
     summariseAudit({ actor: anonymous("192.0.2.3"), action });
-    await db.$executeRawUnsafe(`CREATE TEMP TRIGGER "audit_broken" BEFORE INSERT ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    await refuseInserts(db, "AuditEvent");
     await expect(flushAuditSummaries()).rejects.toThrow();
     summariseAudit({ actor: anonymous("192.0.2.3"), action });
-    await db.$executeRawUnsafe(`DROP TRIGGER temp."audit_broken"`);
+    await allowInserts(db, "AuditEvent");
     await flushAuditSummaries();
     const rows = await testDb().auditEvent.findMany({ where: { action } });
     expect(rows.map((r) => JSON.parse(r.detail).count)).toEqual([2]);

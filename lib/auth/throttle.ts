@@ -1,9 +1,10 @@
 // Sign-in throttling: failures, not attempts, counted per account from an address, per address and
 // per account, in the database so that every instance shares them (README "Security rules").
 import "server-only";
-import { db } from "@/lib/db";
+import { db, transaction } from "@/lib/db";
+import { onPostgres } from "@/lib/sql-dialect";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";
-import { claimSignInSql, releaseSignInSql, type ThrottleKey } from "./sql";
+import { claimSignInSql, lockKeysSql, releaseSignInSql, type ThrottleKey } from "./sql";
 
 type Rule = { threshold: number; capMs: number };
 
@@ -49,7 +50,16 @@ function keysFor(email: string, ip: string | null): { keys: ThrottleKey[]; pairK
  */
 export async function beginSignIn(email: string, ip: string | null, now: number): Promise<Attempt | null> {
   const { keys, pairKey } = keysFor(email, ip);
-  const counted = await db.$executeRaw(claimSignInSql(keys, pairKey, now, FORGET_FAILURES_MS, TRUST_SUCCESS_MS));
+  const claim = claimSignInSql(keys, pairKey, now, FORGET_FAILURES_MS, TRUST_SUCCESS_MS);
+  // SQLite runs one writing statement at a time. PostgreSQL's READ COMMITTED would let simultaneous
+  // claims all read the keys unlocked: each holds its keys' advisory locks (in one order, so two
+  // claims cannot deadlock) until it commits.
+  const counted = onPostgres
+    ? await transaction(async (tx) => {
+        await tx.$executeRaw(lockKeysSql(keys.map(({ key }) => key)));
+        return tx.$executeRaw(claim);
+      })
+    : await db.$executeRaw(claim);
   if (Math.random() < 0.01) await forgetStale();
   return counted > 0 ? { keys: keys.map(({ key }) => key), pairKey, at: now } : null;
 }

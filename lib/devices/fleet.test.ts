@@ -8,6 +8,7 @@ import { filterDevices, pageOf, SORT_KEYS, STATUS_FILTERS } from "./filter";
 import { listOverview } from "./overview";
 import { fleetLastHourSql } from "./sql";
 import { visibleSql } from "@/lib/access/visible";
+import { onPostgres } from "@/lib/sql-dialect";
 
 /** A user with a fleet in every state: online with and without an alert, silent, never seen, disabled. */
 async function fleetOf(now: number) {
@@ -65,7 +66,8 @@ describe("searchOverview", () => {
   });
 });
 
-describe("fleetLastHourSql's plan", () => {
+// SQLite's planner, which a join led astray; PostgreSQL's plan is another matter (docs/deploy.md).
+describe.skipIf(onPostgres)("fleetLastHourSql's plan", () => {
   it("reads readings by their (metricId, time) key, never by scanning the table", async () => {
     const sql = fleetLastHourSql(visibleSql(personOf({ id: "someone", role: "ADMIN" })), Date.now());
     const plan = await testDb().$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);

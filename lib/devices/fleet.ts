@@ -6,7 +6,7 @@ import "server-only";
 import type { Caller } from "@/lib/access/caller";
 import { assertScope } from "@/lib/access/checks";
 import { visibleSql } from "@/lib/access/visible";
-import { readRows } from "@/lib/db-read";
+import { asBool, readRows } from "@/lib/db-read";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deviceAlerts, type DeviceAlert } from "./alerts";
 import { DEVICE_KINDS, type MetricSpec } from "./catalog";
@@ -19,7 +19,7 @@ import { deviceStatus, ONLINE_WINDOW_MS, type DeviceStatus } from "./status";
 /** A device as the search and the summary see it. */
 export type FleetDevice = { id: string; name: string; location: string; status: DeviceStatus; lastSeenAt: string | null; alerts: DeviceAlert[] };
 
-type Stored = [id: string, name: string, location: string, kind: string, enabled: 0 | 1, lastSeenAt: number | null, metrics: [key: string, unit: string, value: number | null][] | null];
+type Stored = [id: string, name: string, location: string, kind: string, enabled: 0 | 1 | boolean, lastSeenAt: number | null, metrics: [key: string, unit: string, value: number | null][] | null];
 
 /** The metrics whose readings can raise an alert, of any kind: only their newest values are read. */
 const ALERT_KEYS = [...new Set(Object.values(DEVICE_KINDS).flatMap((kind): readonly MetricSpec[] => kind.metrics).filter((m) => m.alert).map((m) => m.key))];
@@ -34,7 +34,7 @@ async function fleetOf(caller: Caller, now: number): Promise<{ visible: Prisma.S
   const [row] = await readRows<{ devices: string | null }>(fleetDevicesSql(visible, now, ONLINE_WINDOW_MS, ALERT_KEYS));
   const stored = JSON.parse(row?.devices ?? "[]") as Stored[];
   const devices = stored.map(([id, name, location, kind, enabled, seen, metrics]) => {
-    const device = { kind, enabled: enabled === 1, lastSeenAt: seen === null ? null : new Date(seen) };
+    const device = { kind, enabled: asBool(enabled), lastSeenAt: seen === null ? null : new Date(seen) };
     const latest = (metrics ?? []).map(([key, unit, value]) => ({ key, unit, value }));
     return { id, name, location, status: deviceStatus(device, now), lastSeenAt: device.lastSeenAt?.toISOString() ?? null, alerts: deviceAlerts(device, latest, now) };
   });

@@ -9,6 +9,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { Person } from "@/lib/access/caller";
+import { hasNul } from "@/lib/api/body";
 import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailable } from "@/lib/audit/append";
 import { withRequestContext } from "@/lib/audit/context";
 import { requireAdmin, requireUser } from "@/lib/auth/session";
@@ -37,7 +38,11 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
 ): FormAction<R> {
   return async (_previous, formData) => {
     const caller = options.admin ? await requireAdmin() : await requireUser();
-    const input = options.input.safeParse(formFields(formData));
+    const fields = formFields(formData);
+    const withNul = Object.keys(fields).filter((name) => [fields[name]!].flat().some(hasNul));
+    // PostgreSQL cannot store a NUL in text: refused on both engines, as the device API does.
+    if (withNul.length > 0) return { errors: Object.fromEntries(withNul.map((name) => [name, ["May not contain a NUL character"]])), message: "Please correct the fields marked below." } as R;
+    const input = options.input.safeParse(fields);
     if (!input.success) return invalidInput(input.error) as R;
     let state: R;
     const userAgent = (await headers()).get("user-agent");

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "@/lib/cli/run";
-import { createPostgresDatabase } from "./postgres";
+import { createPostgresDatabase, runSql } from "./postgres";
+import { REFUSE_FUNCTION_SQL } from "./refuse-inserts";
 
 export default async function setup() {
   let url: string;
@@ -26,5 +27,6 @@ export default async function setup() {
   // As behind one reverse proxy, so that the X-Forwarded-For handling is exercised.
   process.env.TRUSTED_PROXY_HOPS = "1";
   migrate({ ...process.env, DATABASE_URL: url });
+  if (process.env.TEST_DATABASE === "postgres") await runSql(url, REFUSE_FUNCTION_SQL);
   return cleanup;
 }

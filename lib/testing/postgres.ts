@@ -33,3 +33,14 @@ export async function createPostgresDatabase(url = TEST_POSTGRES_URL!): Promise<
     },
   };
 }
+
+/** Runs one statement on a database of the test server. */
+export async function runSql(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

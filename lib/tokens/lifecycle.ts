@@ -15,6 +15,7 @@ import { encryptToken } from "./encryption";
 import { generateToken, tokenHint } from "./format";
 import { hashToken } from "./hash";
 import { getPolicy } from "./policy";
+import { tokenOwnerSql } from "./sql";
 import { toTokenView, tokenViewSelect, type TokenView } from "./views";
 
 type IssueRequest = {
@@ -105,8 +106,8 @@ async function deviceFor(caller: Caller | System, deviceId: string | undefined):
  * check (which revokes every token the user holds) must not leave a token issued after it live.
  */
 async function assertActiveOwner(tx: Prisma.TransactionClient, userId: string): Promise<void> {
-  const owner = await tx.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
-  if (!owner || owner.disabledAt) throw new Refusal("A disabled user cannot hold tokens", "invalid", "userId");
+  const [owner] = await tx.$queryRaw<{ disabledAt: unknown }[]>(tokenOwnerSql(userId));
+  if (!owner || owner.disabledAt !== null) throw new Refusal("A disabled user cannot hold tokens", "invalid", "userId");
 }
 
 /** A fresh token and what is stored of it: the HMAC, the hint, and for a server-held one its JWE. */

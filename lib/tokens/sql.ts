@@ -3,6 +3,7 @@
 // model query: more than the reads themselves.
 import type { Role } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { forUpdate } from "@/lib/sql-dialect";
 
 /** A role's policy, for issue, rotation and role changes: raw like the two reads below, which join it in. */
 export function policySql(role: Role): Prisma.Sql {
@@ -26,4 +27,12 @@ export function latestDashboardTokenSql(userId: string): Prisma.Sql {
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" JOIN "Policy" p ON p."role" = u."role"
     WHERE t."userId" = ${userId} AND t."kind" = 'DASHBOARD'
     ORDER BY t."createdAt" DESC, t."id" DESC LIMIT 1`;
+}
+
+/**
+ * Whether a user may hold a new token, read inside the transaction that issues it, with the user's
+ * row held (forUpdate) until it commits: a disable, or another first dashboard token, waits for it.
+ */
+export function tokenOwnerSql(userId: string): Prisma.Sql {
+  return Prisma.sql`SELECT "disabledAt" FROM "User" WHERE "id" = ${userId}${forUpdate()}`;
 }

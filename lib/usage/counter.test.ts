@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { testDb } from "@/lib/testing/factories";
 import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { countUsage, earlyFlushSettled, FLUSH_EARLY_AT, flushUsage, MAX_KEYS, takeNewNetworks, usageSnapshot } from "./counter";
+import { allowInserts, refuseInserts } from "@/lib/testing/refuse-inserts";
 
 const T0 = Date.UTC(2031, 0, 1, 12, 0, 0);
 const newId = () => `tok-${crypto.randomUUID()}`;
@@ -52,8 +53,8 @@ describe("countUsage and flushUsage", () => {
 
   describe("when the write fails", () => {
     // A real failure of the app's own connection: temporary triggers belong to the connection that made them.
-    beforeEach(() => db.$executeRawUnsafe(`CREATE TEMP TRIGGER usage_refused BEFORE INSERT ON "TokenUsage" BEGIN SELECT RAISE(ABORT, 'refused'); END`));
-    afterEach(() => db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS temp.usage_refused`));
+    beforeEach(() => refuseInserts(db, "TokenUsage", "refused"));
+    afterEach(() => allowInserts(db, "TokenUsage"));
 
     it("keeps the counts for the next flush, adding what was counted meanwhile, and writes them once", async () => {
       const tokenId = newId();
@@ -64,7 +65,7 @@ describe("countUsage and flushUsage", () => {
       expect(usageSnapshot().usage.filter((r) => r.tokenId === tokenId)).toMatchObject([{ requests: 7, errors: 2 }]);
       await expect(flushUsage(T0)).rejects.toThrow();
 
-      await db.$executeRawUnsafe(`DROP TRIGGER temp.usage_refused`);
+      await allowInserts(db, "TokenUsage");
       await flushUsage(T0 + MINUTE_MS);
       await flushUsage(T0 + MINUTE_MS);
       expect(await storedUsage(tokenId)).toEqual([{ minute: T0, route: "GET /devices", userId: "user-1", requests: 7, errors: 2 }]);
@@ -75,7 +76,7 @@ describe("countUsage and flushUsage", () => {
       count(tokenId, "GET /me", 200, T0, "198.51.100.20");
       await expect(flushUsage(T0)).rejects.toThrow();
       expect(await testDb().tokenNetwork.count({ where: { tokenId } })).toBe(0);
-      await db.$executeRawUnsafe(`DROP TRIGGER temp.usage_refused`);
+      await allowInserts(db, "TokenUsage");
       const { newNetworks } = await flushUsage(T0);
       expect(newNetworks).toEqual([{ tokenId, userId: "user-1", network: "198.51.100.0/24", previousLastSeen: null, tokenHadOtherNetworks: false }]);
     });
@@ -159,8 +160,8 @@ describe("memory", () => {
   });
 
   describe("while the database refuses", () => {
-    beforeEach(() => db.$executeRawUnsafe(`CREATE TEMP TRIGGER usage_refused BEFORE INSERT ON "TokenUsage" BEGIN SELECT RAISE(ABORT, 'refused'); END`));
-    afterEach(() => db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS temp.usage_refused`));
+    beforeEach(() => refuseInserts(db, "TokenUsage", "refused"));
+    afterEach(() => allowInserts(db, "TokenUsage"));
 
     it("holds at most MAX_KEYS keys, in memory and being written, dropping new ones and counting known ones", async () => {
       const tokenId = newId();

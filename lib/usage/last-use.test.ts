@@ -8,6 +8,7 @@ import { row, setRow } from "@/lib/testing/tokens";
 import { DAY_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { verifyToken } from "@/lib/tokens/verify";
 import { countUsage, flushUsage, usageSnapshot } from "./counter";
+import { allowInserts, refuseInserts } from "@/lib/testing/refuse-inserts";
 
 const T0 = Date.now() - 10 * MINUTE_MS;
 
@@ -63,8 +64,8 @@ describe("last use", () => {
 
   describe("when the write fails", () => {
     // A real failure of the app's own connection: temporary triggers belong to the connection that made them.
-    beforeEach(() => db.$executeRawUnsafe(`CREATE TEMP TRIGGER usage_refused BEFORE INSERT ON "TokenUsage" BEGIN SELECT RAISE(ABORT, 'refused'); END`));
-    afterEach(() => db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS temp.usage_refused`));
+    beforeEach(() => refuseInserts(db, "TokenUsage", "refused"));
+    afterEach(() => allowInserts(db, "TokenUsage"));
 
     it("is written by the next flush, or by a later use counted meanwhile", async () => {
       const t = await tokenOf();
@@ -76,7 +77,7 @@ describe("last use", () => {
       await expect(flushUsage()).rejects.toThrow();
       use(t, T0 + 2 * SECOND_MS, "203.0.113.2");
 
-      await db.$executeRawUnsafe(`DROP TRIGGER temp.usage_refused`);
+      await allowInserts(db, "TokenUsage");
       await flushUsage();
       expect(await lastUse(t.tokenId)).toEqual({ at: T0 + 2 * SECOND_MS, ip: "203.0.113.2" });
     });
