@@ -70,10 +70,13 @@ export function setDisabled(userId: string, disabled: boolean): void {
   }
 }
 
-/** Signs in through next-auth's credentials endpoint; the session cookie lands in the request's context. */
-export async function signInByApi(request: APIRequestContext, user: Pick<TestUser, "email" | "password">) {
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
+/**
+ * Signs in through next-auth's credentials endpoint; the session cookie lands in the request's
+ * context. `origin`: another server than the suite's (e2e/instances.spec.ts).
+ */
+export async function signInByApi(request: APIRequestContext, user: Pick<TestUser, "email" | "password">, origin = "") {
+  const { csrfToken } = (await (await request.get(`${origin}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const response = await request.post(`${origin}/api/auth/callback/credentials`, {
     form: { csrfToken, email: user.email, password: user.password, json: "true" },
     maxRedirects: 0,
   });

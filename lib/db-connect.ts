@@ -8,16 +8,16 @@ import { PrismaClient as PostgresClient } from "./generated/prisma-pg/client";
 import { isPostgresUrl } from "./db-engine";
 import { databaseFile, prepareDatabaseFile, sqliteAdapter } from "./sqlite";
 
-/** Connections each instance keeps open to PostgreSQL (DATABASE_POOL_SIZE); see docs/deploy.md on pooling. */
-const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE) || 10;
-
-/** `onConnect` is told of each SQLite connection the client opens (lib/db.ts keeps it for lib/db-write.ts). */
-export function connectDatabase(url: string, onConnect?: (connection: Database.Database) => void): PrismaClient {
+/**
+ * `onConnect` is told of each SQLite connection the client opens (lib/db.ts keeps it for
+ * lib/db-write.ts); `poolSize` is how many connections a PostgreSQL client keeps (DATABASE_POOL_SIZE).
+ */
+export function connectDatabase(url: string, onConnect?: (connection: Database.Database) => void, poolSize = 10): PrismaClient {
   if (isPostgresUrl(url)) {
     // The two generated clients are made from one schema (lib/postgres/schema.ts): the same models,
     // the same methods. The code is typed against SQLite's, the stricter of the two.
     // Each process's connections name it, for pg_stat_activity (and lib/testing/refuse-inserts.ts).
-    const adapter = new PrismaPg({ connectionString: url, max: POOL_SIZE, application_name: `gatehouse:${process.pid}` });
+    const adapter = new PrismaPg({ connectionString: url, max: poolSize, application_name: `gatehouse:${process.pid}` });
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   const file = databaseFile(url);

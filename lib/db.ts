@@ -10,7 +10,7 @@ const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient; gateh
 
 // On globalThis in production too: Next bundles this module once for the route handlers and again
 // for pages and server actions, and one process should hold one connection, not one a bundle.
-export const db = (globalForDb.gatehouseDb ??= connectDatabase(env.DATABASE_URL, (connection) => (globalForDb.gatehouseWriter = connection)));
+export const db = (globalForDb.gatehouseDb ??= connectDatabase(env.DATABASE_URL, (connection) => (globalForDb.gatehouseWriter = connection), env.DATABASE_POOL_SIZE));
 
 /** The SQLite connection the client writes on, once it has opened one and while it is open; null on another engine. */
 export function writerConnection(): Database.Database | null {

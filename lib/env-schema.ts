@@ -30,6 +30,8 @@ const key = z.string().regex(base64Key, "must be 32 bytes in base64 (openssl ran
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().optional().transform((url) => resolveDatabaseUrl(url)),
+  // PostgreSQL: the connections each instance keeps open (docs/deploy.md, "Scaling out").
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
   // Set to 1 to run a production server on a plain-http public URL that is not loopback (behind a
   // proxy that terminates TLS on the same host, say). Without it such a start is refused.

@@ -70,3 +70,14 @@ export function intDiv(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
 export function forUpdate(): Prisma.Sql {
   return onPostgres ? Prisma.sql` FOR UPDATE` : Prisma.empty;
 }
+
+/**
+ * PostgreSQL: holds a transaction-scoped advisory lock on each name, taken in sorted order so that
+ * two holders of several cannot deadlock; for a write that must follow another's, whoever's instance
+ * made it. Null on SQLite, whose one writer at a time already orders them.
+ */
+export function advisoryLocksSql(names: string[]): Prisma.Sql | null {
+  if (!onPostgres) return null;
+  const locks = [...names].sort().map((name) => Prisma.sql`pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
+  return Prisma.sql`SELECT ${Prisma.join(locks)}`;
+}

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Caller, System } from "@/lib/access/caller";
 import { db, isBusy, lostRace, transaction } from "@/lib/db";
+import { advisoryLocksSql } from "@/lib/sql-dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chainHash, chainMac, GENESIS, type ChainedFields } from "./chain";
 import { requestContext } from "./context";
@@ -85,7 +86,12 @@ export async function appendRecords(records: ChainedFields[], client?: Client): 
 
 type Head = { hash: string };
 
+/** PostgreSQL: appends on the one chain take turns, across instances (SQLite's one writer does this). */
+const CHAIN_LOCK = advisoryLocksSql(["audit chain"]);
+
 async function chain(tx: Client, records: ChainedFields[]): Promise<void> {
+  // Held until the transaction ends, so that the head read below is still the head at commit.
+  if (CHAIN_LOCK) await tx.$executeRaw(CHAIN_LOCK);
   // A record without a hash after the chain began was written around the app: it is left out of
   // the chain, and audit:verify names it.
   const [head] = await tx.$queryRaw<Head[]>`SELECT "hash" FROM "AuditEvent" WHERE "hash" IS NOT NULL ORDER BY "id" DESC LIMIT 1`;

@@ -56,9 +56,3 @@ export function releaseSignInSql(keys: string[], pairKey: string | null, claimed
       "succeededAt" = CASE WHEN "key" = ${pairKey} THEN ${at(claimedAt)} ELSE "succeededAt" END
     WHERE "key" IN (${Prisma.join(keys)})`;
 }
-
-/** PostgreSQL: holds a transaction-scoped advisory lock on each key, taken in sorted order. */
-export function lockKeysSql(keys: string[]): Prisma.Sql {
-  const locks = [...keys].sort().map((key) => Prisma.sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
-  return Prisma.sql`SELECT ${Prisma.join(locks)}`;
-}

@@ -2,9 +2,9 @@
 // per account, in the database so that every instance shares them (README "Security rules").
 import "server-only";
 import { db, transaction } from "@/lib/db";
-import { onPostgres } from "@/lib/sql-dialect";
+import { advisoryLocksSql } from "@/lib/sql-dialect";
 import { DAY_MS, MINUTE_MS } from "@/lib/time";
-import { claimSignInSql, lockKeysSql, releaseSignInSql, type ThrottleKey } from "./sql";
+import { claimSignInSql, releaseSignInSql, type ThrottleKey } from "./sql";
 
 type Rule = { threshold: number; capMs: number };
 
@@ -54,9 +54,10 @@ export async function beginSignIn(email: string, ip: string | null, now: number)
   // SQLite runs one writing statement at a time. PostgreSQL's READ COMMITTED would let simultaneous
   // claims all read the keys unlocked: each holds its keys' advisory locks (in one order, so two
   // claims cannot deadlock) until it commits.
-  const counted = onPostgres
+  const locks = advisoryLocksSql(keys.map(({ key }) => `sign-in ${key}`));
+  const counted = locks
     ? await transaction(async (tx) => {
-        await tx.$executeRaw(lockKeysSql(keys.map(({ key }) => key)));
+        await tx.$executeRaw(locks);
         return tx.$executeRaw(claim);
       })
     : await db.$executeRaw(claim);

@@ -1,6 +1,5 @@
 // `npm run db:backup` and `db:restore` as an operator runs them: a copy taken while the app writes,
 // checked, restored in place of another database, and refused when it is damaged.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -8,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "@/lib/audit/append";
 import { connectDatabase } from "@/lib/db-connect";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MINUTE_MS } from "@/lib/time";
-import { bin, migrate } from "./run";
+import { migrate } from "./run";
+import { runBackupCli } from "@/lib/testing/backup-cli";
 
 let dir: string;
 let live: { file: string; client: PrismaClient };
@@ -27,19 +26,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function run(command: "backup" | "restore", file: string, database: string): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(bin("tsx"), ["--conditions=react-server", "lib/cli/backup.ts", command, file], {
-      env: { ...process.env, DATABASE_URL: `file:${database}`, NEXTAUTH_URL: "https://gatehouse.example" },
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: MINUTE_MS,
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("exit", (status) => resolve({ status, output }));
-  });
-}
+const run = (command: "backup" | "restore", file: string, database: string) => runBackupCli(command, file, `file:${database}`);
 
 const auditCount = (file: string) => {
   const db = new Database(file, { readonly: true });

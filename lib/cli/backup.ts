@@ -4,12 +4,15 @@
 // steady writes), then checks the copy.
 // `npm run db:restore -- FILE` checks a copy and puts it in the database's place; stop the server
 // first. A check is SQLite's integrity check and the whole audit chain (which needs this install's
-// TOKEN_PEPPER). Exit status 0 when done, 1 when a check fails, 2 when it cannot be done.
+// TOKEN_PEPPER). On PostgreSQL, pg_dump and pg_restore into an empty database (lib/postgres/backup.ts).
+// Exit status 0 when done, 1 when a check fails, 2 when it cannot be done.
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import Database from "better-sqlite3";
 import { connectDatabase } from "@/lib/db-connect";
+import { isPostgresUrl } from "@/lib/db-engine";
+import { backupPostgres, restorePostgres } from "@/lib/postgres/backup";
 import { databaseUrl } from "@/lib/env-schema";
 import { BUSY_TIMEOUT_MS, databaseFile } from "@/lib/sqlite";
 
@@ -58,12 +61,34 @@ async function restore(copy: string, target: string): Promise<number> {
   return records;
 }
 
+/** PostgreSQL's: pg_dump's archive; a restore into an empty database, then the whole chain checked. */
+async function postgres(command: "backup" | "restore", url: string, file: string): Promise<number> {
+  if (command === "backup") {
+    backupPostgres(url, file);
+    console.log(`Backed up the PostgreSQL database to ${file} (pg_dump, custom format). npm run db:restore checks its audit chain.`);
+    return 0;
+  }
+  await restorePostgres(file, url);
+  const { verifyChain } = await import("@/lib/audit/verify");
+  const client = connectDatabase(url);
+  try {
+    const chain = await verifyChain(client);
+    // Restored into a database that was empty: nothing of another install's was touched.
+    if (!chain.ok) throw new CheckFailed(`Restored ${file}, but its audit chain is broken at record #${chain.firstBroken.id} (${chain.firstBroken.reason}): do not use this database; drop it`);
+    console.log(`Restored ${file}: audit chain intact (${chain.records} records).`);
+    return 0;
+  } finally {
+    await client.$disconnect();
+  }
+}
+
 async function main(): Promise<number> {
   loadEnvConfig(process.cwd());
   const [command, file] = process.argv.slice(2);
-  const database = databaseFile(databaseUrl());
-  if (!database) throw new Error("DATABASE_URL is not a SQLite file: back up PostgreSQL with pg_dump");
   if ((command !== "backup" && command !== "restore") || !file) throw new Error("usage: backup.ts backup|restore FILE");
+  const url = databaseUrl();
+  if (isPostgresUrl(url)) return postgres(command, url, path.resolve(file));
+  const database = databaseFile(url)!;
   const target = path.resolve(file);
   if (command === "backup") {
     const records = await backup(database, target);

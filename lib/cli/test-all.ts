@@ -36,10 +36,11 @@ function readJson<T>(file: string): T | undefined {
   }
 }
 
-function vitest() {
-  const report = path.join(REPORTS, "vitest.json");
+function vitest(engine: "sqlite" | "postgres" = "sqlite") {
+  const report = path.join(REPORTS, `vitest-${engine}.json`);
   fs.rmSync(report, { force: true });
-  const status = exec("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const env = engine === "postgres" ? { ...process.env, TEST_DATABASE: "postgres" } : process.env;
+  const status = exec("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
   const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
   if (!json) return { passed: 0, failed: 1, skipped: 0 };
   // A failure outside any test (a broken import, say) still fails the suite.
@@ -63,7 +64,9 @@ function main() {
   const tallies = [
     timed("typecheck", () => check("tsc", ["--noEmit", "-p", "."])),
     timed("lint", () => check("eslint", ["--max-warnings=0", "."])),
-    timed("vitest", vitest),
+    timed("vitest", () => vitest()),
+    // The same suite on PostgreSQL, where a server is at hand (.ci/run starts one: TEST_POSTGRES_URL).
+    ...(process.env.TEST_POSTGRES_URL ? [timed("vitest pg", () => vitest("postgres"))] : []),
     timed("playwright", playwright),
   ];
   console.log("\n━━ summary ━━");
