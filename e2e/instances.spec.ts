@@ -3,9 +3,8 @@
 // do at once happens once. Needs TEST_POSTGRES_URL (.ci/run starts a server; CI fails without it).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
 import { DIST_DIR } from "../playwright.config";
-import { TEST_POSTGRES_URL, createPostgresDatabase } from "../lib/testing/postgres";
+import { TEST_POSTGRES_URL, createPostgresDatabase, querySql } from "../lib/testing/postgres";
 import { expect, signInByApi, test } from "./fixtures";
 
 const PORTS = [3311, 3312] as const;
@@ -32,15 +31,7 @@ function runTsx(args: string[], env: NodeJS.ProcessEnv): string {
   return result.stdout;
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => querySql<T>(database.url, sql, params);
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 

@@ -4,12 +4,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "@/lib/audit/append";
 import { connectDatabase } from "@/lib/db-connect";
 import { migratePostgres } from "@/lib/postgres/migrate";
-import { TEST_POSTGRES_URL, createPostgresDatabase, runSql } from "@/lib/testing/postgres";
+import { TEST_POSTGRES_URL, createPostgresDatabase, querySql, runSql } from "@/lib/testing/postgres";
 import { runBackupCli } from "@/lib/testing/backup-cli";
 
 type Database = Awaited<ReturnType<typeof createPostgresDatabase>>;
@@ -26,13 +25,8 @@ async function fresh(): Promise<Database> {
 const run = runBackupCli;
 
 async function auditCount(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM "AuditEvent"')).rows[0]!.n);
-  } finally {
-    await client.end();
-  }
+  const [row] = await querySql<{ n: string }>(url, 'SELECT COUNT(*) AS n FROM "AuditEvent"');
+  return Number(row!.n);
 }
 
 describe.skipIf(!TEST_POSTGRES_URL)("npm run db:backup and db:restore on PostgreSQL", () => {

@@ -1,7 +1,6 @@
 // lib/postgres/migrate.ts against a real server: what `npm run db:migrate` does on PostgreSQL.
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { TEST_POSTGRES_URL, createPostgresDatabase } from "@/lib/testing/postgres";
+import { TEST_POSTGRES_URL, createPostgresDatabase, querySql } from "@/lib/testing/postgres";
 import { migratePostgres, postgresMigrations, type Migration } from "./migrate";
 
 const drops: (() => Promise<void>)[] = [];
@@ -15,15 +14,7 @@ async function fresh(): Promise<string> {
   return database.url;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends Record<string, unknown>>(url: string, sql: string) => querySql<T>(url, sql);
 
 const extra = (name: string, sql: string): Migration => ({ name, sql, checksum: name + sql });
 
