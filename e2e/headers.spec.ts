@@ -54,7 +54,7 @@ test("no page breaks its policy, signed out, as a person and as an admin", async
     for (const path of paths) {
       await page.goto(path.replace("{device}", device ?? ""));
       await page.waitForLoadState("networkidle");
-      // Hydrated: the theme select, a client component, switches the theme.
+      // Hydrated: the theme select, a client component enabled once hydrated, switches the theme.
       const theme = (await page.locator("html").getAttribute("class"))?.includes("dark") ? "light" : "dark";
       await page.getByTestId("theme-select").first().selectOption(theme);
       await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));

@@ -7,7 +7,8 @@ const noop = () => () => {};
 
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
-  // The stored choice is only known in the browser; render the neutral value until hydrated.
+  // The stored choice is only known in the browser; render the neutral value until hydrated, and
+  // the control disabled, since a choice made before then would change nothing.
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
   return (
     <label className="flex items-center gap-2 text-sm">
@@ -15,6 +16,7 @@ export function ThemeToggle() {
       <select
         value={hydrated ? (theme ?? "system") : "system"}
         aria-label="Theme"
+        disabled={!hydrated}
         onChange={(event) => setTheme(event.target.value)}
         className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         data-testid="theme-select"
