@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { printSummary, summariseProfile } from "./profile";
-import { machine, writeSection } from "./report";
+import { freshStore } from "./engine";
+import { machine, recordFigures, writeSection } from "./report";
 import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { percentile } from "./stats";
 import { MINUTE_MS, SECOND_MS } from "@/lib/time";
@@ -21,7 +22,7 @@ const SECONDS = 8;
 const CONNECTIONS = 8;
 
 async function main() {
-  freshDatabase("bench");
+  await freshDatabase("bench");
   const { seed } = await import("@/prisma/seed");
   await seed({ url: process.env.DATABASE_URL!, days: 1 });
   buildOnce(DIST_DIR, { GATEHOUSE_BUILD_BENCH: "1" });
@@ -219,6 +220,7 @@ Each batch is authenticated, rate-limited, validated, written in one transaction
 rollups recomputed before the 201. Each round first posts the same bodies to the bare route, which exists only in the benchmark's build:
 what Next (and the proxy in front of every route) costs for such a body before any of Gatehouse's work. The server's CPU comes from /proc.`,
   );
+  recordFigures({ "Ingest: readings/s through the API (share of the bare route)": `${perSecond.toFixed(0)} (${((perSecond / barePerSecond) * 100).toFixed(1)}%)` });
   console.log(`ingest: ${perSecond.toFixed(0)} readings/s, ${((perSecond / barePerSecond) * 100).toFixed(1)}% of the bare route's ${barePerSecond.toFixed(0)}`);
 }
 
@@ -255,7 +257,7 @@ token. The server remembers a good verification for up to 5 minutes (\`lib/acces
 the security epoch, which the revocation moves, at most once a second and forgets everything when it moved: so
 this is bounded by one second plus one poll, with no database read on a request's path in between.
 
-Method: \`npm run bench\` seeds a fresh SQLite database (25 devices), runs \`next start\` on a build of
+Method: \`npm run bench\` seeds ${freshStore()} (25 devices), runs \`next start\` on a build of
 its own, the only one with the benchmark-only route (\`GATEHOUSE_BUILD_BENCH=1\`), with rate limits
 raised out of the way, checks that both routes return
 byte-identical JSON (the admin's 25 devices), warms each up for 2 s, then alternates ${ROUNDS} rounds of
@@ -268,6 +270,10 @@ same way). None of it adds a database read or write to a request (the run before
 costs about 5 ms a request here (\`/api/v1/openapi.json\`, which touches no database, serves about 200/s
 on one connection), which is why only the ratio is compared.`,
   );
+  recordFigures({
+    "API: `GET /api/v1/devices` with a token, share of the bare route": `${(ratio * 100).toFixed(1)}%`,
+    "API: revocation seen by the server after": `${revocationMs.toFixed(0)} ms`,
+  });
   console.log(`\nratio ${(ratio * 100).toFixed(1)}%, revocation ${revocationMs.toFixed(0)} ms; written to BENCHMARKS.md`);
 }
 

@@ -3,6 +3,7 @@
 // the 1,000-device seed stays quick) and its own `next start` of the same build, and the admin's
 // homepage is timed one request at a time, as the 100-device figure is.
 import os from "node:os";
+import { freshStore } from "./engine";
 import { machine, writeSection } from "./report";
 import { freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { signIn } from "./sign-in";
@@ -21,7 +22,7 @@ export async function measureScale(port: number, distDir: string, measure: Measu
   const { demoDevices } = await import("@/prisma/seed-data");
   const results: { devices: number; render: Render }[] = [];
   for (const devices of SIZES) {
-    const url = freshDatabase(`bench-homepage-${devices}`);
+    const url = await freshDatabase(`bench-homepage-${devices}`);
     console.log(`seeding ${devices} devices, ${DAYS} days…`);
     const { passwords } = await seed({ url, days: DAYS, devices });
     const admin = passwords.find((entry) => entry.role === "ADMIN");
@@ -59,7 +60,7 @@ ${rows.join("\n")}
 
 **1,000 devices: ${(large.render.bytes / 1000).toFixed(1)} kB of HTML** (floor: at most ${HTML_FLOOR_BYTES / 1000} kB), **render p95 ${ratio.toFixed(2)}× the 100-device one** (floor: at most ${RATIO_FLOOR}×).
 
-Method: for each size, a fresh SQLite file seeded with \`seed({ devices, days: ${DAYS} })\` (two days keep the 1,000-device seed
+Method: for each size, ${freshStore()}, seeded with \`seed({ devices, days: ${DAYS} })\` (two days keep the 1,000-device seed
 short; the 30-day figure above is for 100), \`next start\` of the same build with the rate limits raised, the admin signed in,
 and \`/\` requested as above: warm-up, then timed one at a time to the last byte. Every response must show a page of tiles and count
 the whole fleet. The homepage reads the fleet light (\`GET /fleet\`, and \`GET /overview/search\`, which searches, filters, sorts and

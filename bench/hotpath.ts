@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { summariseProfile, printSummary, type ProfileSummary } from "./profile";
-import { machine, writeSection } from "./report";
+import { freshStore } from "./engine";
+import { machine, recordFigures, writeSection } from "./report";
 import { buildOnce, freshDatabase, startServer, UNLIMITED_RATES } from "./server";
 import { cookieHeader, signIn } from "./sign-in";
 
@@ -30,7 +31,7 @@ const PROFILE_DIR = path.join(process.cwd(), ".data", "bench-hotpath", "profiles
 type Target = { name: string; url: string; headers: Record<string, string>; baseline?: string; floor?: number; aim?: number };
 
 async function main() {
-  const url = freshDatabase("bench-hotpath");
+  const url = await freshDatabase("bench-hotpath");
   const { seed } = await import("@/prisma/seed");
   const { passwords } = await seed({ url, days: 1 });
   const admin = passwords.find((entry) => entry.role === "ADMIN");
@@ -122,7 +123,7 @@ ${rows.join("\n")}
 
 API routes are a share of the bare route; the homepage is a share of the bare page.
 
-Method: \`bench/hotpath.ts\` seeds a fresh SQLite database with the demo seed (one day of readings; the admin sees 25 devices),
+Method: \`bench/hotpath.ts\` seeds ${freshStore()} with the demo seed (one day of readings; the admin sees 25 devices),
 issues the admin a personal token with \`devices:read telemetry:read\`, signs the admin in as a browser would, and runs
 \`next start\` on the benchmark's own build (\`GATEHOUSE_BUILD_BENCH=1\`, the only one with the two baselines), with rate
 limits (per token, per IP and the dashboard's page loads) raised out of the way. The bare route (\`app/api/bench/static/route.bench.ts\`) answers the same shape as
@@ -131,6 +132,12 @@ is rendered per request with the homepage's own tile components and 25 tiles (2â
 neither touches the database, a session or a token. Every route is checked to answer 200 with its devices first; then each
 is warmed up for ${WARM_UP_SECONDS} s and measured in ${ROUNDS} interleaved rounds of ${SECONDS} s with autocannon at ${CONNECTIONS} connections on the same machine
 (any non-2xx answer fails the run, and so does a homepage over its page-load limit when checked again after the rounds).`,
+  );
+  const shares = targets.filter((t) => t.baseline && t.floor !== undefined);
+  recordFigures(
+    Object.fromEntries(
+      shares.map((t) => [`Hot path: ${t.name}, share of its bare baseline`, (mean(rates.get(t.url)!) / mean(rates.get(t.baseline!)!)).toFixed(2)]),
+    ),
   );
 }
 

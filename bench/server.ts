@@ -7,7 +7,9 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { buildIsCurrent, markBuilt, sourceFingerprint } from "@/lib/cli/build-cache";
 import { bin, migrate, run, start } from "@/lib/cli/run";
+import { recreatePostgresDatabase } from "@/lib/postgres/recreate";
 import { SECOND_MS } from "@/lib/time";
+import { benchPostgresUrl, ENGINE } from "./engine";
 
 /** Rate limits raised out of the way: a benchmark measures the work, not the 429s. */
 export const UNLIMITED_RATES = { API_RATE_LIMIT_PER_TOKEN: "1000000000", API_RATE_LIMIT_PER_IP: "1000000000", API_RATE_LIMIT_PER_DASHBOARD: "1000000000" };
@@ -17,14 +19,15 @@ function randomSecret(): string {
 }
 
 /**
- * Empties .data/<folder>, points DATABASE_URL at a new SQLite file in it, sets fresh secrets in this
+ * Empties .data/<folder>, points DATABASE_URL at a new database (a SQLite file in that folder, or
+ * under `--postgres` a PostgreSQL database named after it, dropped first), sets fresh secrets in this
  * process's environment (children inherit them), and applies the migrations. Returns the URL.
  */
-export function freshDatabase(folder: string): string {
+export async function freshDatabase(folder: string): Promise<string> {
   const dir = path.join(process.cwd(), ".data", folder);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const url = `file:${path.join(dir, "bench.db")}`;
+  const url = ENGINE === "postgres" ? await freshPostgresDatabase(`gatehouse_${folder.replaceAll("-", "_")}`) : `file:${path.join(dir, "bench.db")}`;
   Object.assign(process.env, {
     DATABASE_URL: url,
     NEXTAUTH_SECRET: randomSecret(),
@@ -34,6 +37,15 @@ export function freshDatabase(folder: string): string {
   });
   migrate();
   return url;
+}
+
+async function freshPostgresDatabase(name: string): Promise<string> {
+  const server = benchPostgresUrl();
+  if (!server) throw new Error("--postgres needs BENCH_POSTGRES_URL or TEST_POSTGRES_URL (.ci/postgres start DIR PORT prints one)");
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await recreatePostgresDatabase(url.toString());
+  return url.toString();
 }
 
 /**
