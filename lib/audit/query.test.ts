@@ -149,6 +149,10 @@ describe("the filter schema", () => {
       [{ action: "Token.*" }, "action"],
       [{ outcome: "ok" }, "outcome"],
       [{ actor: "x".repeat(300) }, "actor"],
+      // PostgreSQL cannot compare a NUL: a 500 there once, so refused on both engines.
+      [{ actor: "\u0000" }, "actor"],
+      [{ target: "t\u0000" }, "target"],
+      [{ targetType: "\u0000token" }, "targetType"],
     ];
     for (const [params, field] of cases) {
       const result = parse(params);

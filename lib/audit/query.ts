@@ -24,11 +24,20 @@ const utcTime = z.iso
   .transform((text) => new Date(/(Z|[+-]\d\d:\d\d)$/i.test(text) ? text : `${text}Z`))
   .refine((time) => time.getTime() >= EARLIEST && time.getTime() < LATEST, "A time between the years 1970 and 9999");
 
+/** A filter's text: PostgreSQL cannot compare a NUL, so it is refused on both engines, as the device API does. */
+const filterText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !text.includes("\u0000"), "May not contain a NUL character");
+
 /** The filter's fields, for the page's schema and the API's strict one alike. */
 export const auditFilterFields = {
   from: utcTime.optional().meta({ description: "Records at or after this time (ISO 8601; no offset means UTC)" }),
   to: utcTime.optional().meta({ description: "Records before this time (exclusive)" }),
-  actor: z.string().trim().min(1).max(254).optional().meta({ description: "A user's id or email (their own and their tokens' records), or a token's id" }),
+  actor: filterText(254).optional().meta({ description: "A user's id or email (their own and their tokens' records), or a token's id" }),
   action: z
     .string()
     .trim()
@@ -36,8 +45,8 @@ export const auditFilterFields = {
     .max(64)
     .optional()
     .meta({ description: "An action, exactly, or a prefix ending in \".\" such as \"token.\"" }),
-  target: z.string().trim().min(1).max(128).optional().meta({ description: "The target's id, exactly" }),
-  targetType: z.string().trim().min(1).max(32).optional().meta({ description: "The target's type, such as token, user or device" }),
+  target: filterText(128).optional().meta({ description: "The target's id, exactly" }),
+  targetType: filterText(32).optional().meta({ description: "The target's type, such as token, user or device" }),
   outcome: z.enum(OUTCOMES).optional(),
 };
 
