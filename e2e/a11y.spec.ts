@@ -26,7 +26,7 @@ type Target = {
 /** A standard user with a device and the dashboard token their first visit gives them. */
 async function userWithTokens(request: APIRequestContext): Promise<string> {
   const user = await createUser("STANDARD");
-  createDevice(user.id, "Shed sensor");
+  await createDevice(user.id, "Shed sensor");
   await signInByApi(request, user);
   expect((await request.get("/")).status()).toBe(200);
   return user.id;

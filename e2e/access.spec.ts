@@ -10,9 +10,9 @@ test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
 
 test("a standard user sees only their own devices", async ({ page }) => {
   const other = await createUser("STANDARD");
-  const theirs = createDevice(other.id);
+  const theirs = await createDevice(other.id);
   const user = await signedInAs(page, "STANDARD");
-  const mine = [createDevice(user.id), createDevice(user.id)];
+  const mine = [await createDevice(user.id), await createDevice(user.id)];
   await page.goto("/");
   const list = page.getByRole("list", { name: "Devices" });
   for (const device of mine) await expect(list.getByRole("link", { name: device.name })).toBeVisible();
@@ -22,7 +22,7 @@ test("a standard user sees only their own devices", async ({ page }) => {
 
 test("another user's device answers 404 and names nothing", async ({ page }) => {
   const other = await createUser("STANDARD");
-  const theirs = createDevice(other.id, "Secret shed sensor");
+  const theirs = await createDevice(other.id, "Secret shed sensor");
   await signedInAs(page, "STANDARD");
   const response = await page.goto(`/devices/${theirs.id}`);
   expect(response?.status()).toBe(404);
@@ -32,7 +32,7 @@ test("another user's device answers 404 and names nothing", async ({ page }) => 
 
 test("an admin sees every device, including the demo seed's 25", async ({ page }) => {
   const other = await createUser("STANDARD");
-  const theirs = createDevice(other.id);
+  const theirs = await createDevice(other.id);
   await signedInAs(page, "ADMIN");
   await page.goto("/");
   // The homepage shows one page of tiles: the count line covers them all, and a search finds any.
@@ -72,7 +72,7 @@ test("disabling a signed-in user ends their access at once", async ({ page }) =>
   await signInByApi(page.request, user);
   await page.goto("/");
   await expect(page.getByTestId("current-user")).toHaveText(user.name);
-  setDisabled(user.id, true);
+  await setDisabled(user.id, true);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -2,43 +2,34 @@
 // Standard user is sent away. Alerts are inserted into the database, as the monitor would raise
 // them: the monitor runs inside the server, where a spec cannot call it.
 import crypto from "node:crypto";
-import { expect, openDb, signedInAs, test } from "./fixtures";
+import { query } from "./db";
+import { expect, signedInAs, test } from "./fixtures";
 
-function insertAlert(fields: { severity: string; title: string; subjectType: string; subjectId: string; detail: Record<string, unknown> }) {
+async function insertAlert(fields: { severity: string; title: string; subjectType: string; subjectId: string; detail: Record<string, unknown> }) {
   const id = `e2e${crypto.randomUUID().replaceAll("-", "")}`;
-  const db = openDb();
-  try {
-    db.prepare('INSERT INTO "Alert" ("id","rule","key","severity","title","subjectType","subjectId","detail","createdAt") VALUES (?,?,?,?,?,?,?,?,?)').run(
-      id,
-      "revoked-token-use",
-      `e2e:${id}`,
-      fields.severity,
-      fields.title,
-      fields.subjectType,
-      fields.subjectId,
-      JSON.stringify(fields.detail),
-      Date.now(),
-    );
-  } finally {
-    db.close();
-  }
+  await query('INSERT INTO "Alert" ("id","rule","key","severity","title","subjectType","subjectId","detail","createdAt") VALUES (?,?,?,?,?,?,?,?,?)', [
+    id,
+    "revoked-token-use",
+    `e2e:${id}`,
+    fields.severity,
+    fields.title,
+    fields.subjectType,
+    fields.subjectId,
+    JSON.stringify(fields.detail),
+    new Date(),
+  ]);
   return id;
 }
 
-function auditRecordsFor(alertId: string): { actorId: string; action: string }[] {
-  const db = openDb();
-  try {
-    return db.prepare('SELECT "actorId", "action" FROM "AuditEvent" WHERE "targetType" = \'alert\' AND "targetId" = ?').all(alertId) as { actorId: string; action: string }[];
-  } finally {
-    db.close();
-  }
+function auditRecordsFor(alertId: string) {
+  return query<{ actorId: string; action: string }>('SELECT "actorId", "action" FROM "AuditEvent" WHERE "targetType" = \'alert\' AND "targetId" = ?', [alertId]);
 }
 
 test("an admin sees an alert, with its rule's figures and a link to its token, and acknowledges it", async ({ page }) => {
   const admin = await signedInAs(page, "ADMIN");
   const tokenId = `tok${crypto.randomUUID().slice(0, 8)}`;
   const title = `Revoked token used ${crypto.randomUUID().slice(0, 8)}`;
-  const id = insertAlert({ severity: "critical", title, subjectType: "token", subjectId: tokenId, detail: { reason: "revoked", count: 3, route: "GET /devices" } });
+  const id = await insertAlert({ severity: "critical", title, subjectType: "token", subjectId: tokenId, detail: { reason: "revoked", count: 3, route: "GET /devices" } });
 
   await page.goto("/admin/alerts");
   const card = page.getByTestId("alert").filter({ hasText: title });
@@ -50,7 +41,7 @@ test("an admin sees an alert, with its rule's figures and a link to its token, a
 
   await card.getByRole("button", { name: `Acknowledge: ${title}` }).click();
   await expect(card).toHaveCount(0);
-  expect(auditRecordsFor(id)).toEqual([{ actorId: admin.id, action: "alert.acknowledged" }]);
+  expect(await auditRecordsFor(id)).toEqual([{ actorId: admin.id, action: "alert.acknowledged" }]);
 
   await page.getByRole("link", { name: "Acknowledged", exact: true }).click();
   await expect(page).toHaveURL(/status=acknowledged/);
@@ -61,7 +52,7 @@ test("the alerts page fits a phone's width", async ({ page }) => {
   await signedInAs(page, "ADMIN");
   const subject = `2001:db8:${crypto.randomUUID().slice(0, 4)}:ffff:ffff:ffff:ffff:ffff`;
   const title = `42 refused API requests from ${subject} in 5 minutes`;
-  insertAlert({ severity: "warning", title, subjectType: "address", subjectId: subject, detail: { count: 42, threshold: 20, windowEnd: new Date().toISOString() } });
+  await insertAlert({ severity: "warning", title, subjectType: "address", subjectId: subject, detail: { count: 42, threshold: 20, windowEnd: new Date().toISOString() } });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/admin/alerts");
   await expect(page.getByTestId("alert").filter({ hasText: title })).toBeVisible();
@@ -70,7 +61,7 @@ test("the alerts page fits a phone's width", async ({ page }) => {
 
 test("a Standard user is sent away from /admin/alerts and sees no alert", async ({ page }) => {
   const title = `Secret alert ${crypto.randomUUID().slice(0, 8)}`;
-  insertAlert({ severity: "critical", title, subjectType: "address", subjectId: "203.0.113.9", detail: {} });
+  await insertAlert({ severity: "critical", title, subjectType: "address", subjectId: "203.0.113.9", detail: {} });
   await signedInAs(page, "STANDARD");
   const response = await page.goto("/admin/alerts?status=all");
   await expect(page).toHaveURL("/");

@@ -4,7 +4,7 @@ import { createDevice, createUser, expect, signInByApi, signedInAs, test } from 
 
 test("a revoked dashboard token shows the revoked state until an admin issues a new one", async ({ page, browser }) => {
   const user = await createUser("STANDARD");
-  const device = createDevice(user.id, "Porch thermometer");
+  const device = await createDevice(user.id, "Porch thermometer");
   const userContext = await browser.newContext();
   const userPage = await userContext.newPage();
   await signInByApi(userPage.request, user);

@@ -3,7 +3,7 @@ import { createDevice, expect, signedInAs, test } from "./fixtures";
 
 test("a device's owner renames, disables, enables and deletes it from its page", async ({ page }) => {
   const user = await signedInAs(page, "STANDARD");
-  const device = createDevice(user.id, "Hallway sensor");
+  const device = await createDevice(user.id, "Hallway sensor");
   await page.goto(`/devices/${device.id}`);
   const manage = page.getByRole("region", { name: "Manage" });
 

@@ -1,73 +1,43 @@
 // E2E fixtures: people and devices are created in the database directly, and sessions come from the
 // auth API rather than the form (only e2e/sign-in.spec.ts uses the form).
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { hashPassword } from "../lib/auth/password";
 import { findLeaks, forbiddenStrings, recordResponses } from "./leak-scanner";
-import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
+import { query } from "./db";
 
 export type TestUser = { id: string; email: string; name: string; password: string; role: "ADMIN" | "STANDARD" };
-
-/** The e2e server's SQLite file, opened directly, as the seed and the app's own jobs would write it. */
-export function openDb(databaseUrl = process.env.E2E_DATABASE_URL) {
-  const file = databaseFile(resolveDatabaseUrl(databaseUrl));
-  if (!file) throw new Error("E2E_DATABASE_URL must name a SQLite file");
-  return new Database(file, { timeout: 5_000 });
-}
-
-/** Runs `work` on the e2e database and closes it. */
-export function withDb<T>(work: (db: Database.Database) => T): T {
-  const db = openDb();
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
 
 export async function createUser(role: TestUser["role"], options: { disabled?: boolean; databaseUrl?: string } = {}): Promise<TestUser> {
   const id = crypto.randomUUID();
   const password = crypto.randomBytes(12).toString("base64url");
   const tag = id.slice(0, 8);
   const user = { id, email: `${role.toLowerCase()}-${tag}@e2e.gatehouse.local`, name: `${role === "ADMIN" ? "Admin" : "Standard"} ${tag}`, password, role };
-  const db = openDb(options.databaseUrl);
-  try {
-    const now = Date.now();
-    db.prepare(
-      'INSERT INTO "User" ("id","email","name","passwordHash","role","disabledAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?)',
-    ).run(id, user.email, user.name, await hashPassword(password), role, options.disabled ? now : null, now, now);
-  } finally {
-    db.close();
-  }
+  const now = new Date();
+  await query(
+    'INSERT INTO "User" ("id","email","name","passwordHash","role","disabledAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?)',
+    [id, user.email, user.name, await hashPassword(password), role, options.disabled ? now : null, now, now],
+    options.databaseUrl,
+  );
   return user;
 }
 
-export function createDevice(
+export async function createDevice(
   ownerId: string,
   name = `Device ${crypto.randomUUID().slice(0, 8)}`,
   options: { enabled?: boolean; location?: string } = {},
-): { id: string; name: string } {
+): Promise<{ id: string; name: string }> {
   const id = crypto.randomUUID();
-  const db = openDb();
-  try {
-    const now = Date.now();
-    db.prepare(
-      'INSERT INTO "Device" ("id","ownerId","name","kind","location","enabled","lastSeenAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?)',
-    ).run(id, ownerId, name, "thermostat", options.location ?? "Test bench", options.enabled === false ? 0 : 1, now, now, now);
-  } finally {
-    db.close();
-  }
+  const now = new Date();
+  await query(
+    'INSERT INTO "Device" ("id","ownerId","name","kind","location","enabled","lastSeenAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?)',
+    [id, ownerId, name, "thermostat", options.location ?? "Test bench", options.enabled !== false, now, now, now],
+  );
   return { id, name };
 }
 
-export function setDisabled(userId: string, disabled: boolean): void {
-  const db = openDb();
-  try {
-    db.prepare('UPDATE "User" SET "disabledAt" = ? WHERE "id" = ?').run(disabled ? Date.now() : null, userId);
-  } finally {
-    db.close();
-  }
+export async function setDisabled(userId: string, disabled: boolean): Promise<void> {
+  await query('UPDATE "User" SET "disabledAt" = ? WHERE "id" = ?', [disabled ? new Date() : null, userId]);
 }
 
 /**

@@ -49,7 +49,7 @@ test("no page breaks its policy, signed out, as a person and as an admin", async
     let device: string | undefined;
     if (signIn) {
       const user = await signedInAs(page, signIn);
-      device = createDevice(user.id, "Policy check").id;
+      device = (await createDevice(user.id, "Policy check")).id;
     }
     for (const path of paths) {
       await page.goto(path.replace("{device}", device ?? ""));

@@ -4,16 +4,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { createDevice, createUser, expect, signedInAs, test } from "./fixtures";
 
 /** 60 devices named so that sorting by name puts 01–48 on page 1 and 49–60 on page 2. */
-function createShelf(ownerId: string) {
+async function createShelf(ownerId: string) {
   const tag = crypto.randomUUID().slice(0, 8);
   const name = (n: number) => `Shelf ${tag} ${String(n).padStart(2, "0")}`;
-  for (let n = 1; n <= 60; n++) createDevice(ownerId, name(n), { location: n === 55 ? "Loft hatch" : "Store room" });
+  for (let n = 1; n <= 60; n++) await createDevice(ownerId, name(n), { location: n === 55 ? "Loft hatch" : "Store room" });
   return { tag, name };
 }
 
 test("the homepage pages through 60 devices 48 at a time, and searches all of them", async ({ page }) => {
   const user = await signedInAs(page, "STANDARD");
-  const shelf = createShelf(user.id);
+  const shelf = await createShelf(user.id);
   await page.goto("/");
   const list = page.getByRole("list", { name: "Devices" });
   const count = page.getByTestId("device-count");
@@ -50,7 +50,7 @@ test("the homepage pages through 60 devices 48 at a time, and searches all of th
 
 test("the pager keeps the sort, and a bad page number shows the first or last page", async ({ page }) => {
   const user = await signedInAs(page, "STANDARD");
-  const shelf = createShelf(user.id);
+  const shelf = await createShelf(user.id);
   const list = page.getByRole("list", { name: "Devices" });
   const count = page.getByTestId("device-count");
 
@@ -79,7 +79,7 @@ test("the pager keeps the sort, and a bad page number shows the first or last pa
 test("the pager fits a 390 px screen without sideways scrolling, and axe finds nothing serious", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const user = await signedInAs(page, "STANDARD");
-  createShelf(user.id);
+  await createShelf(user.id);
   await page.goto("/?page=2");
   const pager = page.getByRole("navigation", { name: "Pages" });
   await expect(pager.getByRole("link", { name: "Previous page" })).toBeVisible();
@@ -91,7 +91,7 @@ test("the pager fits a 390 px screen without sideways scrolling, and axe finds n
 
 test("an admin's homepage pages through every user's devices and finds one by search", async ({ page }) => {
   const other = await createUser("STANDARD");
-  const shelf = createShelf(other.id);
+  const shelf = await createShelf(other.id);
   await signedInAs(page, "ADMIN");
   await page.goto("/");
   const list = page.getByRole("list", { name: "Devices" });

@@ -3,9 +3,9 @@ import { createDevice, expect, signedInAs, test } from "./fixtures";
 
 test("the homepage summarises the fleet and searches, filters and sorts it", async ({ page }) => {
   const user = await signedInAs(page, "STANDARD");
-  createDevice(user.id, "Porch light", { location: "Front door" });
-  createDevice(user.id, "Attic fan");
-  createDevice(user.id, "Cellar pump", { enabled: false, location: "Basement" });
+  await createDevice(user.id, "Porch light", { location: "Front door" });
+  await createDevice(user.id, "Attic fan");
+  await createDevice(user.id, "Cellar pump", { enabled: false, location: "Basement" });
   await page.goto("/");
   const summary = page.getByRole("definition").filter({ hasText: /of 3$/ });
   await expect(summary).toHaveText("2 of 3");
@@ -37,7 +37,7 @@ test("the tiles do not prefetch their device pages, and a click still opens one 
   // A visible tile's link would fetch its (dynamic) device page ahead, and again after each live
   // refresh: dozens of server renders a minute for one open homepage, for pages seldom opened.
   const user = await signedInAs(page, "STANDARD");
-  const device = createDevice(user.id, "Garage sensor");
+  const device = await createDevice(user.id, "Garage sensor");
   const prefetched: string[] = [];
   page.on("request", (request) => {
     if (request.headers()["next-router-prefetch"] && new URL(request.url()).pathname.startsWith("/devices/")) prefetched.push(request.url());

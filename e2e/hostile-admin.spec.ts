@@ -7,7 +7,8 @@ import http from "node:http";
 import type { Locator, Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
 import { generateToken, tokenHint } from "../lib/tokens/format";
-import { createUser, expect, signedInAs, signInByApi, test, withDb, type TestUser } from "./fixtures";
+import { query, queryOne } from "./db";
+import { createUser, expect, signedInAs, signInByApi, test, type TestUser } from "./fixtures";
 import { findLeaks, forbiddenStrings } from "./leak-scanner";
 
 type Answer = { path: string; status: number; type: string; body: string; location: string };
@@ -90,17 +91,23 @@ async function sessionOf(request: Parameters<typeof signInByApi>[0], role: TestU
 }
 
 /** A working personal token, stored as the server stores one: its HMAC under the run's pepper. */
-function insertToken(userId: string, scopes: string): { id: string; token: string } {
+async function insertToken(userId: string, scopes: string): Promise<{ id: string; token: string }> {
   const id = crypto.randomUUID();
   const token = generateToken("PERSONAL");
   const hash = crypto.createHmac("sha256", process.env.E2E_TOKEN_PEPPER!).update(token).digest("base64url");
   const { prefix, last4 } = tokenHint(token);
   const now = Date.now();
-  withDb((db) =>
-    db
-      .prepare('INSERT INTO "ApiToken" ("id","userId","kind","name","scopes","hash","prefix","last4","createdAt","expiresAt") VALUES (?,?,\'PERSONAL\',?,?,?,?,?,?,?)')
-      .run(id, userId, `Hostile ${id.slice(0, 6)}`, scopes, hash, prefix, last4, now, now + 30 * 86_400_000),
-  );
+  await query('INSERT INTO "ApiToken" ("id","userId","kind","name","scopes","hash","prefix","last4","createdAt","expiresAt") VALUES (?,?,\'PERSONAL\',?,?,?,?,?,?,?)', [
+    id,
+    userId,
+    `Hostile ${id.slice(0, 6)}`,
+    scopes,
+    hash,
+    prefix,
+    last4,
+    new Date(now),
+    new Date(now + 30 * 86_400_000),
+  ]);
   return { id, token };
 }
 
@@ -127,7 +134,7 @@ test("the usage, alerts, users, policies, notifications and password pages take 
 
 test("token, user-token and set-password pages take any path segment", async ({ request }) => {
   const { user, headers } = await sessionOf(request, "ADMIN");
-  const own = insertToken(user.id, "devices:read");
+  const own = await insertToken(user.id, "devices:read");
   const tokenPaths = [...SEGMENTS.map((s) => `/tokens/${s}`), ...probes(`/tokens/${own.id}`, ["range"])];
   await sweep(tokenPaths, headers, (a) => expect([200, 400, 404], a.path.slice(0, 120)).toContain(a.status));
   await sweep(SEGMENTS.map((s) => `/admin/users/${s}/tokens`), headers, (a) => expect([400, 404], a.path.slice(0, 120)).toContain(a.status));
@@ -144,7 +151,7 @@ test("token, user-token and set-password pages take any path segment", async ({ 
 test("a Standard user and no one are turned away from every new admin page, whatever the query", async ({ request }) => {
   const { user, headers } = await sessionOf(request, "STANDARD");
   const admin = await createUser("ADMIN");
-  const theirs = insertToken(admin.id, "devices:read");
+  const theirs = await insertToken(admin.id, "devices:read");
   const adminPaths = ["/admin", "/admin/audit", "/admin/usage", "/admin/alerts", "/admin/users", "/admin/policies", `/admin/users/${admin.id}/tokens`].flatMap((p) => probes(p, ["from"], FEW));
   await sweep(adminPaths, headers, (a) => {
     expect(a.status, a.path.slice(0, 120)).toBe(307);
@@ -168,7 +175,7 @@ test("the admin API takes any query from an admin's token and gives nothing to a
   test.setTimeout(90_000);
   const admin = await createUser("ADMIN");
   const standard = await createUser("STANDARD");
-  const adminToken = insertToken(admin.id, "audit:read users:admin tokens:admin devices:read");
+  const adminToken = await insertToken(admin.id, "audit:read users:admin tokens:admin devices:read");
   const bearer = { authorization: `Bearer ${adminToken.token}` };
   const ok = (a: Answer) => expect([200, 400], a.path.slice(0, 120)).toContain(a.status);
   await sweep(probes("/api/v1/audit", AUDIT_MEMBERS), bearer, ok);
@@ -178,7 +185,7 @@ test("the admin API takes any query from an admin's token and gives nothing to a
 
   // A Standard user's token is refused before its query is read, even one stored with audit:read.
   for (const scopes of ["devices:read", "audit:read users:admin tokens:admin"]) {
-    const { token } = insertToken(standard.id, scopes);
+    const { token } = await insertToken(standard.id, scopes);
     const paths = ["/api/v1/audit", "/api/v1/audit/verify", "/api/v1/users", "/api/v1/tokens"].flatMap((p) => probes(p, ["limit", "cursor"], VALUES.slice(0, 10)));
     await sweep(paths, { authorization: `Bearer ${token}` }, (a) => {
       expect(a.status, a.path.slice(0, 120)).toBe(403);
@@ -214,21 +221,20 @@ async function typeAnything(field: Locator, value: string) {
   await field.fill(value);
 }
 
-const policyRow = () => withDb((db) => db.prepare('SELECT "maxLifetimeDays", "rotationIntervalDays", "gracePeriodHours", "idleDisableDays" FROM "Policy" WHERE "role" = \'STANDARD\'').get());
+const policyRow = () => queryOne('SELECT "maxLifetimeDays", "rotationIntervalDays", "gracePeriodHours", "idleDisableDays" FROM "Policy" WHERE "role" = \'STANDARD\'');
 /** Users with any of these names or emails: other specs create users meanwhile, so not a count of all. */
-const usersLike = (names: string[], emails: string[]) =>
-  withDb((db) => {
-    const marks = (list: string[]) => list.map(() => "?").join(",");
-    const sql = `SELECT count(*) AS n FROM "User" WHERE "name" IN (${marks(names)}) OR lower("email") IN (${marks(emails)})`;
-    return (db.prepare(sql).get(...names, ...emails.map((e) => e.toLowerCase())) as { n: number }).n;
-  });
+async function usersLike(names: string[], emails: string[]): Promise<number> {
+  const marks = (list: string[]) => list.map(() => "?").join(",");
+  const sql = `SELECT count(*) AS n FROM "User" WHERE "name" IN (${marks(names)}) OR lower("email") IN (${marks(emails)})`;
+  return (await queryOne<{ n: number }>(sql, [...names, ...emails.map((e) => e.toLowerCase())]))!.n;
+}
 
 test("the policy and new-user forms refuse garbage beside the field and change nothing", async ({ page }) => {
   const admin = await signedInAs(page, "ADMIN");
   const failures = watchForFailures(page);
   await page.goto("/admin/policies");
   const standard = page.getByRole("region", { name: "Standard", exact: true });
-  const before = policyRow();
+  const before = await policyRow();
   const cases: [field: string, value: string, error: RegExp][] = [
     ["Maximum lifetime (days)", "abc", /Enter a number/],
     ["Maximum lifetime (days)", "-5", /At least 1 day/],
@@ -257,7 +263,7 @@ test("the policy and new-user forms refuse garbage beside the field and change n
     await submit(standard.getByRole("button", { name: "Save the Standard policy" }));
     await expect(standard.getByText("Please correct the fields marked below.")).toBeVisible();
   }
-  expect(policyRow()).toEqual(before);
+  expect(await policyRow()).toEqual(before);
 
   await page.goto("/admin/users");
   const form = page.getByRole("region", { name: "New user" });
@@ -271,7 +277,7 @@ test("the policy and new-user forms refuse garbage beside the field and change n
     ["   ", "blank-name@e2e.gatehouse.local", "Name", /Enter a name/],
   ];
   const userCount = () => usersLike(attempts.map(([name]) => name.trim()).filter(Boolean), attempts.map(([, email]) => email));
-  const users = userCount();
+  const users = await userCount();
   for (const [name, email, field, error] of attempts) {
     await typeAnything(form.getByLabel("Name"), name);
     await typeAnything(form.getByLabel("Email"), email);
@@ -279,15 +285,15 @@ test("the policy and new-user forms refuse garbage beside the field and change n
     await expect(form.getByLabel(field), `${name.slice(0, 20)} ${email.slice(0, 40)}`).toHaveAttribute("aria-invalid", "true");
     await expect(form).toContainText(error);
   }
-  expect(userCount()).toBe(users);
+  expect(await userCount()).toBe(users);
   expect(failures).toEqual([]);
 });
 
 test("the password forms and an alert's acknowledgement refuse garbage and change nothing", async ({ page }) => {
   const user = await signedInAs(page, "ADMIN");
   const failures = watchForFailures(page);
-  const hashOf = () => withDb((db) => db.prepare('SELECT "passwordHash" FROM "User" WHERE "id" = ?').get(user.id));
-  const hash = hashOf();
+  const hashOf = () => queryOne('SELECT "passwordHash" FROM "User" WHERE "id" = ?', [user.id]);
+  const hash = await hashOf();
   await page.goto("/settings/password");
   const change: [current: string, password: string, confirm: string, error: RegExp][] = [
     [`${user.password}-wrong`, "a brand new pass phrase", "a brand new pass phrase", /current password is not correct/],
@@ -304,15 +310,21 @@ test("the password forms and an alert's acknowledgement refuse garbage and chang
     await submit(page.getByRole("button", { name: "Change password" }));
     await expect(page.locator("form"), current.slice(0, 20)).toContainText(error);
   }
-  expect(hashOf()).toEqual(hash);
+  expect(await hashOf()).toEqual(hash);
 
   // An alert whose id is swapped for one that does not exist: a message, and the real one stays open.
   const alertId = `e2e${crypto.randomUUID().replaceAll("-", "")}`;
-  withDb((db) =>
-    db
-      .prepare('INSERT INTO "Alert" ("id","rule","key","severity","title","subjectType","subjectId","detail","createdAt") VALUES (?,?,?,?,?,?,?,?,?)')
-      .run(alertId, "revoked-token-use", `e2e:${alertId}`, "high", `Hostile ${alertId}`, "address", "203.0.113.9", "{}", Date.now()),
-  );
+  await query('INSERT INTO "Alert" ("id","rule","key","severity","title","subjectType","subjectId","detail","createdAt") VALUES (?,?,?,?,?,?,?,?,?)', [
+    alertId,
+    "revoked-token-use",
+    `e2e:${alertId}`,
+    "high",
+    `Hostile ${alertId}`,
+    "address",
+    "203.0.113.9",
+    "{}",
+    new Date(),
+  ]);
   for (const forged of ["nope", "' OR 1=1 --", "x".repeat(10_000), ""]) {
     await page.goto("/admin/alerts");
     const card = page.getByTestId("alert").filter({ hasText: `Hostile ${alertId}` });
@@ -320,7 +332,7 @@ test("the password forms and an alert's acknowledgement refuse garbage and chang
     await submit(card.getByRole("button", { name: /^Acknowledge/ }));
     await expect(card.getByText(/No such alert|Please correct|characters/)).toBeVisible();
   }
-  expect(withDb((db) => db.prepare('SELECT "acknowledgedAt" FROM "Alert" WHERE "id" = ?').get(alertId))).toEqual({ acknowledgedAt: null });
+  expect(await queryOne('SELECT "acknowledgedAt" FROM "Alert" WHERE "id" = ?', [alertId])).toEqual({ acknowledgedAt: null });
   expect(failures).toEqual([]);
 });
 
@@ -349,6 +361,6 @@ test("the set-password form refuses bad passwords and the link still works after
   }
   await page.reload();
   await expect(page.getByRole("button", { name: "Set password" })).toBeVisible();
-  expect(withDb((db) => db.prepare('SELECT "passwordHash" FROM "User" WHERE "email" = ?').get(`hostile-${tag}@e2e.gatehouse.local`))).toEqual({ passwordHash: null });
+  expect(await queryOne('SELECT "passwordHash" FROM "User" WHERE "email" = ?', [`hostile-${tag}@e2e.gatehouse.local`])).toEqual({ passwordHash: null });
   expect(failures).toEqual([]);
 });

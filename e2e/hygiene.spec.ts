@@ -3,18 +3,23 @@
 // reminder's notification are written to the database directly, as the hygiene job would.
 import crypto from "node:crypto";
 import { DAY_MS } from "../lib/time";
-import { createUser, expect, signedInAs, signInByApi, test, withDb } from "./fixtures";
+import { query, queryOne } from "./db";
+import { createUser, expect, signedInAs, signInByApi, test } from "./fixtures";
 
 /** A personal token row: no real token behind it, which these tests never present. */
-function insertToken(userId: string, name: string, options: { scopes: string; createdAt: number; expiresAt: number }): string {
+async function insertToken(userId: string, name: string, options: { scopes: string; createdAt: number; expiresAt: number }): Promise<string> {
   const id = crypto.randomUUID();
-  withDb((db) =>
-    db
-      .prepare(
-        'INSERT INTO "ApiToken" ("id","userId","kind","name","scopes","hash","prefix","last4","createdAt","expiresAt") VALUES (?,?,\'PERSONAL\',?,?,?,?,?,?,?)',
-      )
-      .run(id, userId, name, options.scopes, crypto.randomBytes(32).toString("hex"), "gth_pat_", "abcd", options.createdAt, options.expiresAt),
-  );
+  await query('INSERT INTO "ApiToken" ("id","userId","kind","name","scopes","hash","prefix","last4","createdAt","expiresAt") VALUES (?,?,\'PERSONAL\',?,?,?,?,?,?,?)', [
+    id,
+    userId,
+    name,
+    options.scopes,
+    crypto.randomBytes(32).toString("hex"),
+    "gth_pat_",
+    "abcd",
+    new Date(options.createdAt),
+    new Date(options.expiresAt),
+  ]);
   return id;
 }
 
@@ -22,12 +27,10 @@ test("the admin home shows the posture and narrows a token to the scopes it used
   const owner = await createUser("STANDARD");
   const tag = crypto.randomUUID().slice(0, 6);
   const now = Date.now();
-  insertToken(owner.id, `Expiring ${tag}`, { scopes: "devices:read", createdAt: now - DAY_MS, expiresAt: now + 3 * DAY_MS });
-  const wide = insertToken(owner.id, `Wide ${tag}`, { scopes: "devices:read telemetry:read", createdAt: now - 40 * DAY_MS, expiresAt: now + 50 * DAY_MS });
+  await insertToken(owner.id, `Expiring ${tag}`, { scopes: "devices:read", createdAt: now - DAY_MS, expiresAt: now + 3 * DAY_MS });
+  const wide = await insertToken(owner.id, `Wide ${tag}`, { scopes: "devices:read telemetry:read", createdAt: now - 40 * DAY_MS, expiresAt: now + 50 * DAY_MS });
   const minute = Math.floor((now - DAY_MS) / 60_000) * 60_000;
-  withDb((db) =>
-    db.prepare('INSERT INTO "TokenUsage" ("tokenId","minute","route","userId","requests","errors") VALUES (?,?,?,?,?,?)').run(wide, minute, "GET /devices", owner.id, 4, 0),
-  );
+  await query('INSERT INTO "TokenUsage" ("tokenId","minute","route","userId","requests","errors") VALUES (?,?,?,?,?,?)', [wide, new Date(minute), "GET /devices", owner.id, 4, 0]);
 
   await signedInAs(page, "ADMIN");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -50,18 +53,23 @@ test("the admin home shows the posture and narrows a token to the scopes it used
   await expect(dialog).toContainText("loses telemetry:read");
   await dialog.getByRole("button", { name: "Narrow token" }).click();
   await expect(page.getByRole("region", { name: "Over-privileged" })).not.toContainText(`Wide ${tag}`);
-  expect(withDb((db) => db.prepare('SELECT "scopes" FROM "ApiToken" WHERE "id" = ?').get(wide))).toEqual({ scopes: "devices:read" });
+  expect(await queryOne('SELECT "scopes" FROM "ApiToken" WHERE "id" = ?', [wide])).toEqual({ scopes: "devices:read" });
 });
 
 test("a person sees the reminder for a token about to expire, and marks it read", async ({ page }) => {
   const user = await createUser("STANDARD");
-  const tokenId = insertToken(user.id, "Nightly backup", { scopes: "devices:read", createdAt: Date.now() - 80 * DAY_MS, expiresAt: Date.now() + 5 * DAY_MS });
+  const tokenId = await insertToken(user.id, "Nightly backup", { scopes: "devices:read", createdAt: Date.now() - 80 * DAY_MS, expiresAt: Date.now() + 5 * DAY_MS });
   // What the hygiene job's reminder writes (lib/monitor/reminders.ts).
-  withDb((db) =>
-    db
-      .prepare('INSERT INTO "Notification" ("id","userId","key","kind","title","body","link","createdAt") VALUES (?,?,?,?,?,?,?,?)')
-      .run(crypto.randomUUID(), user.id, `expiry:7:${tokenId}`, "token.expiring", "Token “Nightly backup” expires in 5 days", "Issue a new one.", "/settings/tokens", Date.now()),
-  );
+  await query('INSERT INTO "Notification" ("id","userId","key","kind","title","body","link","createdAt") VALUES (?,?,?,?,?,?,?,?)', [
+    crypto.randomUUID(),
+    user.id,
+    `expiry:7:${tokenId}`,
+    "token.expiring",
+    "Token “Nightly backup” expires in 5 days",
+    "Issue a new one.",
+    "/settings/tokens",
+    new Date(),
+  ]);
   await signInByApi(page.request, user);
   await page.goto("/notifications");
   const item = page.getByRole("list", { name: "Notifications" }).getByRole("listitem").filter({ hasText: "Nightly backup" });
@@ -75,8 +83,8 @@ test("a person sees the reminder for a token about to expire, and marks it read"
 test("a person is told about their own unused token on Settings → Tokens, and revokes it there", async ({ page }) => {
   const user = await createUser("STANDARD");
   const now = Date.now();
-  const unused = insertToken(user.id, "Forgotten script", { scopes: "devices:read", createdAt: now - 45 * DAY_MS, expiresAt: now + 40 * DAY_MS });
-  insertToken(user.id, "Brand new script", { scopes: "devices:read", createdAt: now - DAY_MS, expiresAt: now + 80 * DAY_MS });
+  const unused = await insertToken(user.id, "Forgotten script", { scopes: "devices:read", createdAt: now - 45 * DAY_MS, expiresAt: now + 40 * DAY_MS });
+  await insertToken(user.id, "Brand new script", { scopes: "devices:read", createdAt: now - DAY_MS, expiresAt: now + 80 * DAY_MS });
   await signInByApi(page.request, user);
   await page.goto("/settings/tokens");
   const notice = page.getByRole("region", { name: "Scopes your tokens do not use" });
@@ -84,7 +92,7 @@ test("a person is told about their own unused token on Settings → Tokens, and 
   await notice.getByRole("button", { name: "Revoke the unused token Forgotten script" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke token" }).click();
   await expect(notice).toBeHidden();
-  expect(withDb((db) => db.prepare('SELECT "revokedReason" FROM "ApiToken" WHERE "id" = ?').get(unused))).toEqual({ revokedReason: "unused" });
+  expect(await queryOne('SELECT "revokedReason" FROM "ApiToken" WHERE "id" = ?', [unused])).toEqual({ revokedReason: "unused" });
 });
 
 test("a standard user cannot reach the admin home", async ({ page }) => {

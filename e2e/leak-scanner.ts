@@ -1,10 +1,9 @@
 // Records every response a browser context receives and finds any that holds a token, a token
 // hash, a ciphertext, a password hash, a set-password link's hash or a server secret. Used by every
 // spec through the fixture in fixtures.ts.
-import Database from "better-sqlite3";
 import { compactDecrypt } from "jose";
 import type { BrowserContext, Response } from "@playwright/test";
-import { databaseFile, resolveDatabaseUrl } from "../lib/sqlite";
+import { query } from "./db";
 
 type Leak = { url: string; what: string };
 
@@ -44,23 +43,16 @@ async function capture(response: Response): Promise<Captured | null> {
 export async function forbiddenStrings(databaseUrl = process.env.E2E_DATABASE_URL): Promise<{ what: string; value: string }[]> {
   const env = SECRETS.map((name) => ({ what: name, value: process.env[`E2E_${name}`] ?? "" })).filter((s) => s.value);
   const key = Buffer.from(process.env.E2E_TOKEN_ENCRYPTION_KEY ?? "", "base64");
-  const file = databaseFile(resolveDatabaseUrl(databaseUrl));
-  if (!file) throw new Error("E2E_DATABASE_URL must name a SQLite file");
-  const db = new Database(file, { readonly: true, timeout: 5_000 });
-  try {
-    const rows = db.prepare('SELECT "hash", "ciphertext" FROM "ApiToken"').all() as { hash: string; ciphertext: string | null }[];
-    const stored = rows.flatMap((row) => [{ what: "a token hash", value: row.hash }, ...(row.ciphertext ? [{ what: "a token ciphertext", value: row.ciphertext }] : [])]);
-    const plain = await Promise.all(
-      rows.filter((row) => row.ciphertext).map(async (row) => ({ what: "a dashboard token", value: await decrypt(row.ciphertext!, key) })),
-    );
-    const passwords = (db.prepare('SELECT "passwordHash" AS "value" FROM "User" WHERE "passwordHash" IS NOT NULL').all() as { value: string }[]).map(
-      ({ value }) => ({ what: "a password hash", value }),
-    );
-    const links = (db.prepare('SELECT "hash" AS "value" FROM "PasswordLink"').all() as { value: string }[]).map(({ value }) => ({ what: "a set-password link's hash", value }));
-    return [...env, ...stored, ...plain.filter((p) => p.value), ...passwords, ...links];
-  } finally {
-    db.close();
-  }
+  const rows = await query<{ hash: string; ciphertext: string | null }>('SELECT "hash", "ciphertext" FROM "ApiToken"', [], databaseUrl);
+  const stored = rows.flatMap((row) => [{ what: "a token hash", value: row.hash }, ...(row.ciphertext ? [{ what: "a token ciphertext", value: row.ciphertext }] : [])]);
+  const plain = await Promise.all(
+    rows.filter((row) => row.ciphertext).map(async (row) => ({ what: "a dashboard token", value: await decrypt(row.ciphertext!, key) })),
+  );
+  const passwords = (await query<{ value: string }>('SELECT "passwordHash" AS "value" FROM "User" WHERE "passwordHash" IS NOT NULL', [], databaseUrl)).map(
+    ({ value }) => ({ what: "a password hash", value }),
+  );
+  const links = (await query<{ value: string }>('SELECT "hash" AS "value" FROM "PasswordLink"', [], databaseUrl)).map(({ value }) => ({ what: "a set-password link's hash", value }));
+  return [...env, ...stored, ...plain.filter((p) => p.value), ...passwords, ...links];
 }
 
 async function decrypt(jwe: string, key: Buffer): Promise<string> {

@@ -7,7 +7,7 @@ const HOUR = 60 * MINUTE_MS;
 
 test("a tile shows each metric's newest value, a 24-hour sparkline and alerts, and updates itself", async ({ page }) => {
   const user = await signedInAs(page, "STANDARD");
-  const device = createDevice(user.id, "Conservatory");
+  const device = await createDevice(user.id, "Conservatory");
   const now = Date.now();
   addReadings(user, device.id, [
     ...Array.from({ length: 12 }, (_, i) => ({ metric: "temperature", unit: "°C", time: new Date(now - (12 - i) * HOUR), value: 18 + i / 4 })),
@@ -35,7 +35,7 @@ test("a tile shows each metric's newest value, a 24-hour sparkline and alerts, a
 
 test("live updates stop while paused and while the tab is hidden", async ({ page }) => {
   const user = await signedInAs(page, "STANDARD");
-  const device = createDevice(user.id, "Pantry");
+  const device = await createDevice(user.id, "Pantry");
   addReadings(user, device.id, [{ metric: "temperature", unit: "°C", time: new Date(Date.now() - MINUTE_MS), value: 15 }]);
   await page.goto("/");
   await page.getByRole("button", { name: "Pause live updates" }).click();
@@ -64,7 +64,7 @@ test("live updates stop while paused and while the tab is hidden", async ({ page
 test("the device page charts each metric over a chosen range, and refuses a bad custom range with a form error", async ({ page }) => {
   test.setTimeout(90_000);
   const user = await signedInAs(page, "STANDARD");
-  const device = createDevice(user.id, "Cold frame");
+  const device = await createDevice(user.id, "Cold frame");
   const now = Date.now();
   addReadings(user, device.id, Array.from({ length: 120 }, (_, i) => ({ metric: "temperature", unit: "°C", time: new Date(now - (120 - i) * MINUTE_MS), value: 10 + (i % 10) })));
   await page.goto(`/devices/${device.id}`);

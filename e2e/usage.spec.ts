@@ -2,33 +2,30 @@
 // and the page at a phone's width. Tokens and their counts are written to the database directly, as
 // the counters' flush would write them.
 import crypto from "node:crypto";
-import { createUser, expect, openDb, signedInAs, test } from "./fixtures";
+import { query } from "./db";
+import { createUser, expect, signedInAs, test } from "./fixtures";
 import { DAY_MS, MINUTE_MS } from "../lib/time";
 
 /** A personal token of the owner's with `requests` GET /devices calls (a tenth of them errors) ten minutes ago, from one network. */
-function tokenWithUsage(ownerId: string, requests: number): { id: string; name: string } {
+async function tokenWithUsage(ownerId: string, requests: number): Promise<{ id: string; name: string }> {
   const id = crypto.randomUUID();
   const name = `Usage script ${id.slice(0, 8)}`;
   const now = Date.now();
-  const minute = Math.floor((now - 10 * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
-  const db = openDb();
-  try {
-    db.prepare(
-      'INSERT INTO "ApiToken" ("id","userId","kind","name","scopes","hash","prefix","last4","createdAt","expiresAt","lastUsedAt","lastUsedIp") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
-    ).run(id, ownerId, "PERSONAL", name, "devices:read telemetry:read", crypto.randomBytes(32).toString("hex"), "gth_pat_", "ab12", now - DAY_MS, now + 30 * DAY_MS, minute, "203.0.113.77");
-    const usage = db.prepare('INSERT INTO "TokenUsage" ("tokenId","minute","route","userId","requests","errors") VALUES (?,?,?,?,?,?)');
-    usage.run(id, minute, "GET /devices", ownerId, requests, Math.floor(requests / 10));
-    usage.run(id, minute, "GET /devices/{deviceId}/telemetry", ownerId, 3, 0);
-    db.prepare('INSERT INTO "TokenNetwork" ("tokenId","network","firstSeenAt","lastSeenAt") VALUES (?,?,?,?)').run(id, "203.0.113.0/24", minute, minute);
-  } finally {
-    db.close();
-  }
+  const minute = new Date(Math.floor((now - 10 * MINUTE_MS) / MINUTE_MS) * MINUTE_MS);
+  await query(
+    'INSERT INTO "ApiToken" ("id","userId","kind","name","scopes","hash","prefix","last4","createdAt","expiresAt","lastUsedAt","lastUsedIp") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+    [id, ownerId, "PERSONAL", name, "devices:read telemetry:read", crypto.randomBytes(32).toString("hex"), "gth_pat_", "ab12", new Date(now - DAY_MS), new Date(now + 30 * DAY_MS), minute, "203.0.113.77"],
+  );
+  const usage = 'INSERT INTO "TokenUsage" ("tokenId","minute","route","userId","requests","errors") VALUES (?,?,?,?,?,?)';
+  await query(usage, [id, minute, "GET /devices", ownerId, requests, Math.floor(requests / 10)]);
+  await query(usage, [id, minute, "GET /devices/{deviceId}/telemetry", ownerId, 3, 0]);
+  await query('INSERT INTO "TokenNetwork" ("tokenId","network","firstSeenAt","lastSeenAt") VALUES (?,?,?,?)', [id, "203.0.113.0/24", minute, minute]);
   return { id, name };
 }
 
 test("an admin sees usage across tokens, users and routes, and opens a token's usage", async ({ page }) => {
   const owner = await createUser("STANDARD");
-  const token = tokenWithUsage(owner.id, 900_000);
+  const token = await tokenWithUsage(owner.id, 900_000);
   await signedInAs(page, "ADMIN");
   const response = await page.goto("/admin/usage");
   expect(response?.status()).toBe(200);
@@ -63,7 +60,7 @@ test("an admin sees usage across tokens, users and routes, and opens a token's u
 
 test("the owner opens their own token's usage from their tokens page", async ({ page }) => {
   const owner = await signedInAs(page, "STANDARD");
-  const token = tokenWithUsage(owner.id, 40);
+  const token = await tokenWithUsage(owner.id, 40);
   await page.goto("/settings/tokens");
   await page.getByRole("link", { name: token.name }).click();
   await expect(page).toHaveURL(`/tokens/${token.id}`);
@@ -75,7 +72,7 @@ test("the owner opens their own token's usage from their tokens page", async ({ 
 
 test("a standard user gets 404 for another user's token and is sent away from the usage page", async ({ page }) => {
   const other = await createUser("STANDARD");
-  const theirs = tokenWithUsage(other.id, 10);
+  const theirs = await tokenWithUsage(other.id, 10);
   await signedInAs(page, "STANDARD");
   for (const path of [`/tokens/${theirs.id}`, `/tokens/${theirs.id}?range=7d`, "/tokens/no-such-token"]) {
     const response = await page.goto(path);
@@ -89,7 +86,7 @@ test("a standard user gets 404 for another user's token and is sent away from th
 
 test("the usage page fits a phone's width and takes any range parameter", async ({ page }) => {
   const owner = await createUser("STANDARD");
-  tokenWithUsage(owner.id, 25);
+  await tokenWithUsage(owner.id, 25);
   await page.setViewportSize({ width: 390, height: 844 });
   await signedInAs(page, "ADMIN");
   for (const path of ["/admin/usage", "/admin/usage?range=30d", "/admin/usage?range=%3Cscript%3E&user=x'--&route=nope"]) {
