@@ -11,7 +11,22 @@ export const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
 for (const name of ["NEXTAUTH_SECRET", "TOKEN_PEPPER", "TOKEN_ENCRYPTION_KEY"]) {
   process.env[`E2E_${name}`] ??= crypto.randomBytes(32).toString("base64");
 }
-process.env.E2E_DATABASE_URL ??= "file:.data/e2e/e2e.db";
+process.env.E2E_DATABASE_URL ??= defaultDatabaseUrl();
+
+/**
+ * E2E_DATABASE picks the engine when E2E_DATABASE_URL does not name a database: `sqlite` (the
+ * default), a file under .data/; or `postgres`, a database gatehouse_e2e_<port> on TEST_POSTGRES_URL's
+ * server, which the suite's server drops and creates again (so two runs on two ports go side by side).
+ */
+function defaultDatabaseUrl(): string {
+  const engine = process.env.E2E_DATABASE ?? "sqlite";
+  if (engine === "sqlite") return "file:.data/e2e/e2e.db";
+  if (engine !== "postgres") throw new Error(`E2E_DATABASE must be sqlite or postgres, not ${engine}`);
+  if (!process.env.TEST_POSTGRES_URL) throw new Error("E2E_DATABASE=postgres needs TEST_POSTGRES_URL, a server where it may create databases");
+  const url = new URL(process.env.TEST_POSTGRES_URL);
+  url.pathname = `/gatehouse_e2e_${PORT}`;
+  return url.toString();
+}
 
 const CHROMIUM_ARGS = [
   "--disable-gpu",
