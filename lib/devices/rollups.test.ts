@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, testDb } from "@/lib/testing/factories";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+import { visibleSql } from "@/lib/access/visible";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { onPostgres } from "@/lib/sql-dialect";
 import { rollupFor } from "./rollups";
+import { bucketsSql } from "./sql";
 import { ingestReadings, readBuckets, type Reading } from "./telemetry";
 
 /** Whole buckets, as the API's query schema widens every range. */
@@ -84,5 +88,26 @@ describe("rollups", () => {
         fromRaw![0]!.buckets.map(({ avg, ...b }) => ({ ...b, avg: Math.round(avg * 100) })),
       );
     }
+  });
+});
+
+// PostgreSQL's layout for the chart (prisma/postgres/migrations/*_covering_rollup_key): the rollup
+// key carries the values, so the 30-day chart needs no heap page. Plain scans are switched off, so
+// that the tiny test table cannot hide the question: could the key alone answer the chart?
+describe.runIf(onPostgres)("the chart's read on PostgreSQL", () => {
+  it("is an index-only scan of the rollup key", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const size = 2 * HOUR_MS;
+    const to = Math.ceil(Date.now() / size) * size;
+    const query = bucketsSql({ visible: visibleSql(personOf(user)), deviceId: device.id, from: to - 30 * DAY_MS, to, size, resolution: size });
+    const [plan] = await testDb().$transaction([
+      testDb().$executeRawUnsafe("SET LOCAL enable_seqscan = off"),
+      testDb().$executeRawUnsafe("SET LOCAL enable_bitmapscan = off"),
+      testDb().$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${query}`),
+    ]).then((results) => results[2]);
+    const scans = JSON.stringify(plan).match(/"Node Type":"[^"]*Scan","[^}]*?"Relation Name":"TelemetryRollup"/g) ?? [];
+    expect(scans.length, JSON.stringify(plan)).toBeGreaterThan(0);
+    for (const scan of scans) expect(scan).toContain('"Node Type":"Index Only Scan"');
   });
 });
