@@ -2,7 +2,7 @@
 // its own device token, every few seconds; first it fills the gap since each device last reported.
 // The tokens live only in this process: a new run revokes the last run's and issues fresh ones.
 import { loadEnvConfig } from "@next/env";
-import { pushReadings, type SimulatedDevice } from "@/lib/devices/simulator";
+import { pushReadings, simulatorSettings, type SimulatedDevice } from "@/lib/devices/simulator";
 import { databaseUrl } from "@/lib/env-schema";
 import { DEMO_DEVICES } from "@/prisma/seed-data";
 import { DAY_MS, SECOND_MS } from "@/lib/time";
@@ -13,8 +13,7 @@ const BACKFILL_LIMIT_MS = 2 * DAY_MS;
 async function main() {
   loadEnvConfig(process.cwd());
   process.env.DATABASE_URL = databaseUrl();
-  const base = process.env.SIMULATOR_API_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
-  const interval = Number(process.env.SIMULATOR_INTERVAL_MS ?? 10 * SECOND_MS);
+  const { base, intervalMs: interval } = simulatorSettings(process.env);
   const { db } = await import("@/lib/db");
   const { issueToken, revokeToken } = await import("@/lib/tokens/lifecycle");
 

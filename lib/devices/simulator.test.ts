@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer, type ApiServer } from "@/lib/testing/api-server";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
-import { pushReadings } from "./simulator";
+import { pushReadings, simulatorSettings } from "./simulator";
 import { MINUTE_MS } from "@/lib/time";
 
 let server: ApiServer;
@@ -54,5 +54,18 @@ describe("pushReadings", () => {
     const before = simulated.last;
     expect(await pushReadings(server.url, simulated, Date.now())).toBe(0);
     expect(simulated.last).toBe(before);
+  });
+});
+
+describe("simulatorSettings", () => {
+  it("takes an empty value, as .env.example leaves it, for the default", () => {
+    expect(simulatorSettings({ SIMULATOR_API_URL: "", SIMULATOR_INTERVAL_MS: "", PORT: "3333" })).toEqual({ base: "http://localhost:3333", intervalMs: 10_000 });
+    expect(simulatorSettings({})).toEqual({ base: "http://localhost:3000", intervalMs: 10_000 });
+    expect(simulatorSettings({ SIMULATOR_API_URL: " https://gatehouse.example/ ", SIMULATOR_INTERVAL_MS: "2000" })).toEqual({ base: "https://gatehouse.example", intervalMs: 2000 });
+  });
+
+  it("refuses a URL it cannot send to and an interval that would spin", () => {
+    for (const url of ["localhost:3000", "ftp://x", "not a url"]) expect(() => simulatorSettings({ SIMULATOR_API_URL: url }), url).toThrow(/SIMULATOR_API_URL/);
+    for (const ms of ["0", "-5", "999", "1e3.5", "ten", "1000.5"]) expect(() => simulatorSettings({ SIMULATOR_INTERVAL_MS: ms }), ms).toThrow(/SIMULATOR_INTERVAL_MS/);
   });
 });

@@ -6,6 +6,20 @@ import { seededRandom, signalFor, signalState, signalValue, type SignalChanges, 
 
 const BATCH = 500;
 
+/**
+ * Where the simulator sends its readings and how often, from SIMULATOR_API_URL and
+ * SIMULATOR_INTERVAL_MS. An empty value, as .env.example leaves them, means the default: the local
+ * server on PORT, every 10 s. A bad one is refused rather than sent requests nowhere or in a tight loop.
+ */
+export function simulatorSettings(env: Record<string, string | undefined>): { base: string; intervalMs: number } {
+  const base = env.SIMULATOR_API_URL?.trim() || `http://localhost:${env.PORT?.trim() || "3000"}`;
+  if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol)) throw new Error(`SIMULATOR_API_URL must be an http(s) URL, not ${JSON.stringify(base)}`);
+  const interval = env.SIMULATOR_INTERVAL_MS?.trim() || "10000";
+  const intervalMs = Number(interval);
+  if (!Number.isInteger(intervalMs) || intervalMs < 1000) throw new Error(`SIMULATOR_INTERVAL_MS must be a whole number of milliseconds, at least 1000, not ${JSON.stringify(interval)}`);
+  return { base: base.replace(/\/+$/, ""), intervalMs };
+}
+
 export type SimulatedDevice = {
   id: string;
   kind: keyof typeof DEVICE_KINDS;
