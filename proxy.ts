@@ -16,15 +16,19 @@ const ERROR_PAGE_POLICY = "default-src 'none'; base-uri 'none'; form-action 'non
 
 const PAGE_TEXT: Record<Verdict["reason"], [title: string, detail: string]> = {
   path: ["Bad request", "The address is not valid: part of it is encoded wrongly."],
+  nul: ["Bad request", "The address is not valid: it holds a NUL character (%00)."],
   method: ["Method not allowed", "This page can only be opened, not sent to."],
   origin: ["Forbidden", "This request came from another site."],
 };
+
+const API_TEXT = { path: "The path is not validly percent-encoded", nul: "The address may not contain a NUL character (%00)" };
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const verdict = guardRequest({
     method: request.method,
     pathname,
+    search: request.nextUrl.search,
     serverAction: request.headers.has("next-action"),
     origin: request.headers.get("origin"),
     host: request.headers.get("host"),
@@ -36,7 +40,7 @@ export function proxy(request: NextRequest) {
   }
   const headers: Record<string, string> = verdict.status === 405 ? { allow: verdict.allow } : {};
   if (isApiPath(pathname)) {
-    const problem = verdict.status === 400 ? new ApiProblem("invalid_request", "The path is not validly percent-encoded") : new ApiProblem("method_not_allowed", `${request.method} is not allowed here`, { headers });
+    const problem = verdict.status === 400 ? new ApiProblem("invalid_request", API_TEXT[verdict.reason]) : new ApiProblem("method_not_allowed", `${request.method} is not allowed here`, { headers });
     return problem.toResponse();
   }
   return withHsts(new NextResponse(errorPage(verdict), { status: verdict.status, headers: { ...headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": ERROR_PAGE_POLICY } }));

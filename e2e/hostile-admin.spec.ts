@@ -44,6 +44,11 @@ async function sweep(paths: string[], headers: Record<string, string>, expectSta
     expect(answer.status, label).toBeGreaterThanOrEqual(200);
     expect(answer.status, label).toBeLessThan(500);
     for (const telltale of TELLTALES) expect(answer.body, label).not.toMatch(telltale);
+    // proxy.ts refuses a NUL anywhere in the address before any page or route (lib/request-guard.ts).
+    if (/%00/i.test(answer.path)) {
+      expect(answer.status, label).toBe(400);
+      continue;
+    }
     if (answer.path.startsWith("/api/") || answer.path.startsWith("/admin/audit/export")) {
       if (answer.status >= 400) expect(answer.type, label).toBe("application/problem+json");
     }
@@ -195,7 +200,7 @@ test("the admin API takes any query from an admin's token and gives nothing to a
       expect(a.body).not.toContain(admin.email);
     });
   }
-  await sweep(["/api/v1/audit?limit=%00", "/api/v1/users?cursor=%27"], { authorization: "Bearer gth_pat_' OR 1=1 --" }, (a) => expect(a.status).toBe(401));
+  await sweep(["/api/v1/audit?limit=%ED%A0%80", "/api/v1/users?cursor=%27"], { authorization: "Bearer gth_pat_' OR 1=1 --" }, (a) => expect(a.status).toBe(401));
 });
 
 /** Fails the test on any 5xx the browser sees, a server action's answer included. */

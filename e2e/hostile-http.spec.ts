@@ -1,5 +1,5 @@
 // Hostile requests sent as raw HTTP, so that nothing normalises them on the way: malformed
-// percent-encoding, methods no route takes, a form imitating a server action without JavaScript,
+// percent-encoding, a NUL character, methods no route takes, a form imitating a server action without JavaScript,
 // Next's internal subrequest header, and a spoofed Host. None may answer 5xx or show a stack; each
 // gets the status written beside it, as problem+json under /api and as a page elsewhere.
 import http from "node:http";
@@ -164,4 +164,31 @@ test("a forged X-Forwarded-For is never a 500", async () => {
       expect(answer.body).not.toMatch(STACK);
     }
   }
+});
+
+test.describe("a NUL character anywhere in the address", () => {
+  // PostgreSQL can neither store nor compare one, so proxy.ts refuses it before any route: the
+  // class of fault, not each page's parser, whatever member or segment carries it.
+  const API = ["/api/v1/devices/a%00b", "/api/v1/devices?cursor=%00", "/api/v1/audit?actor=x%00y", "/api/v1/devices?q=%00&limit=5", "/api/auth/session?x=%00"];
+  const PAGES = ["/?q=%00", "/devices/%00", "/admin/audit?actor=%00", "/admin/usage?range=%00", "/tokens/x%00", "/login?callbackUrl=%2F%00", "/notifications?page=1%00"];
+  test("under /api answers 400 problem+json, before any token is read", async () => {
+    for (const path of API) {
+      const answer = await send({ method: "GET", path, headers: { authorization: "Bearer gth_pat_x" } });
+      expectAnswer(answer, 400, path);
+      expect(answer.type, path).toBe("application/problem+json");
+      expect(JSON.parse(answer.body), path).toMatchObject({ status: 400, code: "invalid_request" });
+    }
+  });
+  test("on pages answers a 400 page, signed in or not", async ({ request }) => {
+    await signInByApi(request, await createUser("ADMIN"));
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    for (const path of PAGES) {
+      for (const headers of [{}, { cookie }] as Record<string, string>[]) {
+        const answer = await send({ method: "GET", path, headers });
+        expectAnswer(answer, 400, path);
+        expect(answer.type, path).toContain("text/html");
+        expect(answer.body, path).toContain("NUL character");
+      }
+    }
+  });
 });

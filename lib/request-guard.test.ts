@@ -11,8 +11,26 @@ describe("guardRequest", () => {
     }
   });
 
+  it("refuses a NUL character in the path or the query, on pages and the API alike, whatever the method", () => {
+    const cases: [pathname: string, search: string][] = [
+      ["/api/v1/devices/a%00b", ""],
+      ["/devices/%00", ""],
+      ["/admin/audit", "?actor=%00"],
+      ["/admin/audit", "?target=t%00&x=1"],
+      ["/", "?q=%00"],
+      ["/api/v1/audit", "?actor=a%00"],
+      ["/devices/x", "?range=%00custom"],
+    ];
+    for (const [pathname, search] of cases) {
+      for (const method of ["GET", "HEAD", "POST", "DELETE"]) {
+        expect(guardRequest({ method, pathname, search, serverAction: method === "POST" }), `${method} ${pathname}${search}`).toEqual({ status: 400, reason: "nul" });
+      }
+    }
+    expect(guardRequest({ method: "GET", pathname: "/admin/audit", search: "?actor=%2500", serverAction: false })).toBeNull();
+  });
+
   it("lets well-encoded paths through, however odd", () => {
-    for (const pathname of ["/", "/devices/abc", "/devices/%C3%A9", "/api/v1/devices/..%2F..%2F", "/api/v1/devices/a%00b", "/%2e%2e/etc/passwd"]) {
+    for (const pathname of ["/", "/devices/abc", "/devices/%C3%A9", "/api/v1/devices/..%2F..%2F", "/%2e%2e/etc/passwd", "/api/v1/devices/%2500"]) {
       expect(page("GET", pathname), pathname).toBeNull();
     }
   });

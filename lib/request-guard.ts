@@ -1,6 +1,8 @@
 // What is refused before any route runs: a path whose percent-encoding does not decode, and a
 // method that no route of its kind takes. Next answers both with a bare 500 of its own, so
-// proxy.ts asks here first, and answers with a 400 or a 405 instead.
+// proxy.ts asks here first, and answers with a 400 or a 405 instead. And an address that holds a
+// NUL character (%00), in its path or its query: no page or route takes one, and PostgreSQL can
+// neither store nor compare it, so a page that passed it on to a query would answer 500.
 
 /** Methods the route handlers under /api answer (an unlisted one, such as TRACE, is a 500 in Next). */
 const API_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -13,7 +15,7 @@ export const PAGE_ALLOW = [...PAGE_METHODS].join(", ");
 /** API paths that take fewer methods: next-auth's credentials callback answers anything but a POST with a 500. */
 const ONLY: [path: RegExp, methods: string[]][] = [[/^\/api\/auth\/callback\/credentials\/?$/i, ["POST"]]];
 
-export type Verdict = { status: 400; reason: "path" } | { status: 403; reason: "origin" } | { status: 405; reason: "method"; allow: string };
+export type Verdict = { status: 400; reason: "path" | "nul" } | { status: 403; reason: "origin" } | { status: 405; reason: "method"; allow: string };
 
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
@@ -22,6 +24,8 @@ export function isApiPath(pathname: string): boolean {
 type Incoming = {
   method: string;
   pathname: string;
+  /** The query, as sent: "?a=b", or "". */
+  search?: string;
   /** Whether it names a server action (the Next-Action header). */
   serverAction: boolean;
   /** The Origin header, the Host header, and this site's public origin (NEXTAUTH_URL). */
@@ -41,6 +45,9 @@ function isForeign({ origin, host, publicOrigin }: Incoming): boolean {
   }
 }
 
+/** A NUL character, percent-encoded (a URL cannot hold one otherwise). */
+const NUL = /%00/i;
+
 /** Why the request is refused, or null to let it through. */
 export function guardRequest(request: Incoming): Verdict | null {
   try {
@@ -48,6 +55,7 @@ export function guardRequest(request: Incoming): Verdict | null {
   } catch {
     return { status: 400, reason: "path" };
   }
+  if (NUL.test(request.pathname) || NUL.test(request.search ?? "")) return { status: 400, reason: "nul" };
   const method = request.method.toUpperCase();
   if (isApiPath(request.pathname)) {
     const only = ONLY.find(([path]) => path.test(request.pathname))?.[1];
