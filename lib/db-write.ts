@@ -11,7 +11,7 @@
 // another database, it goes through Prisma.
 import "server-only";
 import type Database from "better-sqlite3";
-import { db, writerConnection } from "./db";
+import { db, runAgainOnLostRace, writerConnection } from "./db";
 import { keptStatement, sqliteValue, type Kept } from "./db-read";
 import type { Prisma } from "./generated/prisma/client";
 import { outsideTransaction } from "./sqlite";
@@ -43,7 +43,8 @@ export const sqlWriter = {
   async run(queries: Prisma.Sql[]): Promise<void> {
     const connection = writerConnection();
     if (!connection) {
-      await db.$transaction(queries.map((query) => db.$executeRaw(query)));
+      // PostgreSQL: a batch that lost a race (a deadlock with another batch on the same rows) is run again.
+      await runAgainOnLostRace(() => db.$transaction(queries.map((query) => db.$executeRaw(query))));
       return;
     }
     // IMMEDIATE takes the write lock first: a transaction that read before it wrote could fail

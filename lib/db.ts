@@ -44,19 +44,25 @@ export function lostRace(error: unknown): boolean {
 }
 
 /**
- * An interactive transaction, run again when SQLite answers busy or PostgreSQL says it lost a race
- * (lostRace). A SQLite transaction that reads before it writes gets SQLITE_BUSY_SNAPSHOT, without
- * waiting, when another connection (a CLI tool, a second process) committed in between; everything
- * it did was rolled back, so running it again is safe. So it is on PostgreSQL, where the second run
- * sees what the winner committed.
+ * Runs `work` again, up to `attempts` times in all, when SQLite answers busy or PostgreSQL says it
+ * lost a race (lostRace). A SQLite transaction that reads before it writes gets SQLITE_BUSY_SNAPSHOT,
+ * without waiting, when another connection (a CLI tool, a second process) committed in between;
+ * everything it did was rolled back, so running it again is safe. So it is on PostgreSQL, where the
+ * second run sees what the winner committed, and where two transactions that lock the same rows in
+ * another order (two overlapping ingest batches of one device, say) have one of them ended as a deadlock.
  */
-export async function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, attempts = 5): Promise<T> {
+export async function runAgainOnLostRace<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work);
+      return await work();
     } catch (error) {
       if (attempt >= attempts || !(isBusy(error) || lostRace(error))) throw error;
       await new Promise((resolve) => setTimeout(resolve, attempt * 20 * Math.random()));
     }
   }
+}
+
+/** An interactive transaction, run again when it lost a race (runAgainOnLostRace). */
+export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, attempts = 5): Promise<T> {
+  return runAgainOnLostRace(() => db.$transaction(work), attempts);
 }

@@ -102,4 +102,26 @@ describe("ingestReadings", () => {
     await testDb().device.update({ where: { id: deviceId }, data: { enabled: true } });
     expect(await ingestReadings(caller, deviceId, [reading])).toEqual({ accepted: 1 });
   });
+
+  it("takes overlapping batches of one device at once, all of them, with rollups that add up", async () => {
+    // As a device behind several instances, or a client with several connections, sends them: on
+    // PostgreSQL two such batches lock the same rollup rows, and each recomputes them from what it
+    // sees; one was once ended as a deadlock (a 500), and a rollup once missed another's values.
+    // Three devices, since a lost update needs an unlucky interleaving.
+    const metrics = ["temperature", "humidity", "setpoint"];
+    const start = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 12 * HOUR_MS;
+    const batch = (n: number) =>
+      Array.from({ length: 300 }, (_, i) => ({ metric: metrics[i % 3]!, time: new Date(start + (n * 50 + Math.floor(i / 3)) * MINUTE_MS), value: n }));
+    for (let round = 0; round < 3; round++) {
+      const { caller, deviceId } = await ownDevice();
+      // Known metrics first, so that every batch below takes the usual path.
+      await ingestReadings(caller, deviceId, metrics.map((metric) => ({ metric, time: new Date(start), value: 0 })));
+      const results = await Promise.all(Array.from({ length: 8 }, (_, n) => ingestReadings(caller, deviceId, batch(n))));
+      expect(results).toEqual(Array.from({ length: 8 }, () => ({ accepted: 300 })));
+      const readings = await stored(deviceId);
+      const hourly = await testDb().telemetryRollup.findMany({ where: { metric: { deviceId }, resolution: HOUR_MS }, select: { count: true, sum: true } });
+      expect(hourly.reduce((n, r) => n + r.count, 0)).toBe(readings.length);
+      expect(hourly.reduce((n, r) => n + r.sum, 0)).toBeCloseTo(readings.reduce((n, r) => n + r.value, 0), 6);
+    }
+  });
 });

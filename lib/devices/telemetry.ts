@@ -6,6 +6,7 @@ import { visibleSql } from "@/lib/access/visible";
 import { transaction } from "@/lib/db";
 import { asBool, readRows } from "@/lib/db-read";
 import { sqlWriter } from "@/lib/db-write";
+import { advisoryLocksSql } from "@/lib/sql-dialect";
 import { DAY_MS } from "@/lib/time";
 import { DEVICE_KINDS, type DeviceKind } from "./catalog";
 import { rollupFor, rollupSql } from "./rollups";
@@ -98,11 +99,15 @@ export async function ingestReadings(
   const batch = latestOfEach(readings);
   const added = [...batch.metrics].filter((key) => !metricIds.has(key));
   if (metricIds.size + added.length > MAX_METRICS_PER_DEVICE) return { error: "too_many_metrics" };
-  // The rows go to SQLite as one JSON value (sql.ts).
+  // The rows go to SQLite as one JSON value (sql.ts). On PostgreSQL a device's batches take turns
+  // (an advisory lock on the device): two at once would each recompute a shared rollup row from a snapshot without the
+  // other's readings, and the later write would win; SQLite's one writer already orders them.
   const statements = () => {
     const rows = batch.unique.map((r) => [metricIds.get(r.metric)!, r.time.getTime(), r.value] as const);
     const now = Date.now();
+    const lock = advisoryLocksSql([`ingest ${deviceId}`]);
     return [
+      ...(lock ? [lock] : []),
       insertReadingsSql(rows),
       ...rollupSql([...batch.metrics].map((key) => metricIds.get(key)!), batch.from, batch.to),
       touchLastSeenSql(deviceId, Math.min(batch.to, now), now),
