@@ -124,4 +124,15 @@ describe("ingestReadings", () => {
       expect(hourly.reduce((n, r) => n + r.sum, 0)).toBeCloseTo(readings.reduce((n, r) => n + r.value, 0), 6);
     }
   });
+
+  it("stores every reading of batches that bring the same new metric at once under that one metric", async () => {
+    // The metric is created by whichever batch comes first; the others lose that race and run again.
+    const { caller, deviceId } = await ownDevice();
+    const start = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 6 * HOUR_MS;
+    const batch = (n: number) => Array.from({ length: 60 }, (_, i) => ({ metric: "co2", unit: "ppm", time: new Date(start + (n * 60 + i) * MINUTE_MS), value: n }));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, n) => ingestReadings(caller, deviceId, batch(n))));
+    expect(results).toEqual(Array.from({ length: 6 }, () => ({ accepted: 60 })));
+    const metrics = await testDb().metric.findMany({ where: { deviceId }, select: { key: true, _count: { select: { readings: true } } } });
+    expect(metrics).toEqual([{ key: "co2", _count: { readings: 360 } }]);
+  });
 });

@@ -99,29 +99,32 @@ export async function ingestReadings(
   const batch = latestOfEach(readings);
   const added = [...batch.metrics].filter((key) => !metricIds.has(key));
   if (metricIds.size + added.length > MAX_METRICS_PER_DEVICE) return { error: "too_many_metrics" };
-  // The rows go to SQLite as one JSON value (sql.ts). On PostgreSQL a device's batches take turns
-  // (an advisory lock on the device): two at once would each recompute a shared rollup row from a snapshot without the
-  // other's readings, and the later write would win; SQLite's one writer already orders them.
-  const statements = () => {
-    const rows = batch.unique.map((r) => [metricIds.get(r.metric)!, r.time.getTime(), r.value] as const);
+  // The rows go to SQLite as one JSON value (sql.ts). `ids`: the metrics' ids as this attempt knows them.
+  const statements = (ids: Map<string, number>) => {
+    const rows = batch.unique.map((r) => [ids.get(r.metric)!, r.time.getTime(), r.value] as const);
     const now = Date.now();
-    const lock = advisoryLocksSql([`ingest ${deviceId}`]);
     return [
-      ...(lock ? [lock] : []),
       insertReadingsSql(rows),
-      ...rollupSql([...batch.metrics].map((key) => metricIds.get(key)!), batch.from, batch.to),
+      ...rollupSql([...batch.metrics].map((key) => ids.get(key)!), batch.from, batch.to),
       touchLastSeenSql(deviceId, Math.min(batch.to, now), now),
     ];
   };
+  // On PostgreSQL a device's batches take turns: two at once would each recompute a shared rollup
+  // row from a snapshot without the other's readings. SQLite's one writer already orders them.
+  const lock = advisoryLocksSql([`ingest ${deviceId}`]);
   if (added.length === 0) {
     // The usual batch, of known metrics: one transaction on the driver (lib/db-write.ts).
-    await sqlWriter.run(statements());
+    await sqlWriter.run([...(lock ? [lock] : []), ...statements(metricIds)]);
     return { accepted: readings.length };
   }
   const known = DEVICE_KINDS[device[0]!.kind as DeviceKind]?.metrics ?? [];
   await transaction(async (tx) => {
+    if (lock) await tx.$executeRaw(lock);
+    // A fresh map each attempt: an id upserted by an attempt that was rolled back is gone (and on
+    // SQLite may be reused by another device's new metric).
+    const ids = new Map(metricIds);
     for (const reading of batch.unique) {
-      if (metricIds.has(reading.metric)) continue;
+      if (ids.has(reading.metric)) continue;
       const unit = reading.unit ?? known.find((m) => m.key === reading.metric)?.unit ?? "";
       // Upsert: two batches may bring the same new metric at once.
       const metric = await tx.metric.upsert({
@@ -130,9 +133,9 @@ export async function ingestReadings(
         update: {},
         select: { id: true },
       });
-      metricIds.set(reading.metric, metric.id);
+      ids.set(reading.metric, metric.id);
     }
-    for (const query of statements()) await tx.$executeRaw(query);
+    for (const query of statements(ids)) await tx.$executeRaw(query);
   });
   return { accepted: readings.length };
 }
