@@ -3,6 +3,7 @@
 // process of its own, since a process talks to one engine. `npm run bench -- --sqlite` or
 // `-- --postgres` runs one engine only.
 import { spawnSync } from "node:child_process";
+import { loadEnvConfig } from "@next/env";
 import { bin } from "@/lib/cli/run";
 import { benchPostgresUrl, type Engine } from "./engine";
 
@@ -15,6 +16,9 @@ function engines(): Engine[] {
   console.log("No PostgreSQL server configured (BENCH_POSTGRES_URL or TEST_POSTGRES_URL): SQLite only.");
   return ["sqlite"];
 }
+
+// BENCH_POSTGRES_URL may be in .env, as .env.example shows; the benchmarks inherit it.
+loadEnvConfig(process.cwd());
 
 for (const engine of engines()) {
   for (const script of SCRIPTS) {

@@ -23,7 +23,10 @@ function replaceBlock(current: string, name: string, markdown: string, atTop = f
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
   if (pattern.test(current)) return current.replace(pattern, block);
-  if (atTop) return current.replace(HEADER.trimEnd(), `${HEADER.trimEnd()}\n\n${block}`);
+  if (atTop) {
+    const first = current.indexOf("<!-- bench:");
+    return first < 0 ? `${current.trimEnd()}\n\n${block}\n` : `${current.slice(0, first)}${block}\n\n${current.slice(first)}`;
+  }
   return `${current.trimEnd()}\n\n${block}\n`;
 }
 

@@ -47,6 +47,7 @@ async function sweep(paths: string[], headers: Record<string, string>, expectSta
     // proxy.ts refuses a NUL anywhere in the address before any page or route (lib/request-guard.ts).
     if (/%00/i.test(answer.path)) {
       expect(answer.status, label).toBe(400);
+      if (answer.path.startsWith("/api/")) expect(answer.type, label).toBe("application/problem+json");
       continue;
     }
     if (answer.path.startsWith("/api/") || answer.path.startsWith("/admin/audit/export")) {

@@ -1,3 +1,4 @@
+// The theme select before hydration: what the server renders.
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";

@@ -15,16 +15,20 @@ function exec(name: string, args: string[], env: NodeJS.ProcessEnv = process.env
   return result.status ?? 1;
 }
 
-/** Runs to completion with its output in `log` rather than on the console: for a suite that runs beside another. */
-function execLogged(name: string, args: string[], env: NodeJS.ProcessEnv, log: string): Promise<number> {
-  const out = fs.openSync(log, "w");
+/**
+ * Runs to completion without blocking this process, so that another suite can run beside it; its
+ * output goes to `log` when given (to be printed once it ends), else to the console.
+ */
+function execAsync(name: string, args: string[], env: NodeJS.ProcessEnv, log?: string): Promise<number> {
+  const out = log ? fs.openSync(log, "w") : "inherit";
   const child = spawn(bin(name), args, { stdio: ["ignore", out, out], env });
   return new Promise((resolve) => {
-    child.on("error", () => resolve(1));
-    child.on("exit", (code) => {
-      fs.closeSync(out);
-      resolve(code ?? 1);
-    });
+    const done = (code: number) => {
+      if (typeof out === "number") fs.closeSync(out);
+      resolve(code);
+    };
+    child.on("error", () => done(1));
+    child.on("exit", (code) => done(code ?? 1));
   });
 }
 
@@ -69,24 +73,20 @@ function vitestCounts(report: string, status: number): Counts {
   return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + json.numTodoTests };
 }
 
-function vitest(): Counts {
-  const report = path.join(REPORTS, "vitest-sqlite.json");
-  fs.rmSync(report, { force: true });
-  return vitestCounts(report, exec("vitest", vitestArgs(report)));
-}
-
 /**
- * The same suite on PostgreSQL, in the background while the SQLite one runs: Vitest gives each run
- * one worker on a 2-core machine, and half of a database test's time is spent waiting on its
+ * The Vitest suite on one engine. The PostgreSQL run goes beside the SQLite one: Vitest gives each
+ * run one worker on a 2-core machine, and a database test spends much of its time waiting on its
  * database, so two runs side by side take little longer than one. Its output is printed when it ends.
  */
-async function vitestOnPostgres(): Promise<Counts> {
-  const report = path.join(REPORTS, "vitest-postgres.json");
-  const log = path.join(REPORTS, "vitest-postgres.log");
+async function vitest(engine: "sqlite" | "postgres"): Promise<Counts> {
+  const report = path.join(REPORTS, `vitest-${engine}.json`);
   fs.rmSync(report, { force: true });
-  const status = await execLogged("vitest", vitestArgs(report), { ...process.env, TEST_DATABASE: "postgres" }, log);
+  const env = engine === "postgres" ? { ...process.env, TEST_DATABASE: "postgres" } : process.env;
+  const status = await execAsync("vitest", vitestArgs(report), env, engine === "postgres" ? VITEST_POSTGRES_LOG : undefined);
   return vitestCounts(report, status);
 }
+
+const VITEST_POSTGRES_LOG = path.join(REPORTS, "vitest-postgres.log");
 
 /**
  * The specs that run a second time on PostgreSQL: those whose pages and API calls read and write
@@ -135,13 +135,13 @@ async function main() {
   fs.mkdirSync(REPORTS, { recursive: true });
   const tallies = [timed("typecheck", () => check("tsc", ["--noEmit", "-p", "."])), timed("lint", () => check("eslint", ["--max-warnings=0", "."]))];
   // The same suite on PostgreSQL where a server is at hand (.ci/run starts one: TEST_POSTGRES_URL).
-  const onPostgres = process.env.TEST_POSTGRES_URL ? timedAsync("vitest pg", vitestOnPostgres) : undefined;
+  const onPostgres = process.env.TEST_POSTGRES_URL ? timedAsync("vitest pg", () => vitest("postgres")) : undefined;
   console.log(`\n━━ vitest ━━${onPostgres ? "\n(the PostgreSQL run goes beside this one; its output follows when it ends)" : ""}`);
-  tallies.push(await timedAsync("vitest", async () => vitest()));
+  tallies.push(await timedAsync("vitest", () => vitest("sqlite")));
   if (onPostgres) {
     const tally = await onPostgres;
     console.log("\n━━ vitest pg ━━");
-    process.stdout.write(fs.readFileSync(path.join(REPORTS, "vitest-postgres.log"), "utf8"));
+    process.stdout.write(fs.readFileSync(VITEST_POSTGRES_LOG, "utf8"));
     tallies.push(tally);
   }
   tallies.push(timed("playwright", () => playwright()));

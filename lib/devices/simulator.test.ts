@@ -66,6 +66,7 @@ describe("simulatorSettings", () => {
 
   it("refuses a URL it cannot send to and an interval that would spin", () => {
     for (const url of ["localhost:3000", "ftp://x", "not a url"]) expect(() => simulatorSettings({ SIMULATOR_API_URL: url }), url).toThrow(/SIMULATOR_API_URL/);
+    expect(() => simulatorSettings({ PORT: "abc" })).toThrow(/PORT must be/);
     for (const ms of ["0", "-5", "999", "1e3.5", "ten", "1000.5"]) expect(() => simulatorSettings({ SIMULATOR_INTERVAL_MS: ms }), ms).toThrow(/SIMULATOR_INTERVAL_MS/);
   });
 });

@@ -12,7 +12,9 @@ const BATCH = 500;
  * server on PORT, every 10 s. A bad one is refused rather than sent requests nowhere or in a tight loop.
  */
 export function simulatorSettings(env: Record<string, string | undefined>): { base: string; intervalMs: number } {
-  const base = env.SIMULATOR_API_URL?.trim() || `http://localhost:${env.PORT?.trim() || "3000"}`;
+  const port = env.PORT?.trim() || "3000";
+  if (!/^\d{1,5}$/.test(port)) throw new Error(`PORT must be a port number, not ${JSON.stringify(port)}`);
+  const base = env.SIMULATOR_API_URL?.trim() || `http://localhost:${port}`;
   if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol)) throw new Error(`SIMULATOR_API_URL must be an http(s) URL, not ${JSON.stringify(base)}`);
   const interval = env.SIMULATOR_INTERVAL_MS?.trim() || "10000";
   const intervalMs = Number(interval);

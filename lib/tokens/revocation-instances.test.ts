@@ -68,8 +68,10 @@ function expectWithinASecond(seen: { after: number; polls: number; reads: number
   expect(seen.reads).toBeLessThan(seen.polls / 3);
 }
 
+// Timed: npm test runs the PostgreSQL suite beside this one, so a run that another process stalled
+// is tried again (each try makes its own token and change) before a failure counts.
 describe("a change made by another instance", () => {
-  it("refuses a token revoked there within a second", async () => {
+  it("refuses a token revoked there within a second", { retry: 2 }, async () => {
     const user = await createUser();
     const { token, view } = await issueTestToken(user.id);
     const seen = await timeToSee(token, (r) => !r.ok, ["revoke", view.id]);
@@ -77,7 +79,7 @@ describe("a change made by another instance", () => {
     expect(await verifyToken(token)).toMatchObject({ ok: false, reason: "revoked" });
   });
 
-  it("narrows the token of an admin downgraded there within a second", async () => {
+  it("narrows the token of an admin downgraded there within a second", { retry: 2 }, async () => {
     const actor = await createUser({ role: "ADMIN" });
     const user = await createUser({ role: "ADMIN" });
     const { token } = await issueTestToken(user.id, { scopes: ["devices:read", "users:admin"] });
@@ -86,7 +88,7 @@ describe("a change made by another instance", () => {
     expectWithinASecond(seen);
   });
 
-  it("refuses the token of a user disabled there within a second", async () => {
+  it("refuses the token of a user disabled there within a second", { retry: 2 }, async () => {
     const actor = await createUser({ role: "ADMIN" });
     const user = await createUser();
     const { token } = await issueTestToken(user.id);
