@@ -18,6 +18,8 @@ const CHART_RUNS = 100;
 const RAW_EVERY = 5;
 const INGEST_BATCHES = 60;
 const BATCH_SIZE = 500;
+/** Rounds of live reports: every device sends one reading a metric, 10 s after the last round's. */
+const LIVE_ROUNDS = 60;
 
 type Layout = { name: string; why?: string; apply: string[] };
 
@@ -44,7 +46,7 @@ const LAYOUTS: Layout[] = [
   },
 ];
 
-type Copy = { layout: Layout; url: string; client: pg.Client; chart: number[]; raw: number[]; ingestMs: number[] };
+type Copy = { layout: Layout; url: string; client: pg.Client; chart: number[]; raw: number[]; ingestMs: number[]; liveMs: number[] };
 
 /** The statement as the pg driver takes it: `$n` placeholders, and Dates bound as UTC (below). */
 const query = (client: pg.Client, sql: Prisma.Sql) => client.query(sql.text, sql.values);
@@ -86,36 +88,66 @@ async function main() {
     }
   }
 
-  // Batches of 500 readings a minute apart, three metrics, on one device, before the seed's month:
-  // each inserts its readings and recomputes the rollup rows of the hours it covers, in one
-  // transaction, as ingestReadings does after the API's checks.
-  const before = await Promise.all(copies.map((copy) => rollupStats(copy.client)));
+  // Back-fill: batches of 500 readings a minute apart, three metrics, on one device, before the
+  // seed's month: each inserts its readings and recomputes the rollup rows of the hours it covers,
+  // in one transaction, as ingestReadings does after the API's checks. Mostly new rollup rows.
+  const atStart = await Promise.all(copies.map((copy) => rollupStats(copy.client)));
   const start = from - 2 * DAY_MS;
   const metrics = [...metricIds.keys()];
+  const batchOf = (deviceId: string, rows: (readonly [number, number, number])[]) => {
+    const times = rows.map((row) => row[1]);
+    const ids = [...new Set(rows.map((row) => row[0]))];
+    return [insertReadingsSql(rows), ...rollupSql(ids, Math.min(...times), Math.max(...times)), touchLastSeenSql(deviceId, Math.max(...times), Date.now())];
+  };
+  const run = async (client: pg.Client, statements: Prisma.Sql[]) => {
+    await client.query("BEGIN");
+    for (const statement of statements) await query(client, statement);
+    await client.query("COMMIT");
+  };
   for (let batch = 0; batch < INGEST_BATCHES; batch++) {
     const rows = Array.from({ length: BATCH_SIZE }, (_, i) => {
       const k = batch * BATCH_SIZE + i;
       return [metricIds.get(metrics[k % metrics.length]!)!, start + Math.floor(k / metrics.length) * MINUTE_MS, 20 + (k % 100) / 10] as const;
     });
-    const times = rows.map((row) => row[1]);
-    const statements = [insertReadingsSql(rows), ...rollupSql([...metricIds.values()], Math.min(...times), Math.max(...times)), touchLastSeenSql(devices[0]!, Math.max(...times), Date.now())];
+    const statements = batchOf(devices[0]!, rows);
     for (const copy of rotated(copies, batch)) {
       const started = performance.now();
-      await copy.client.query("BEGIN");
-      for (const statement of statements) await query(copy.client, statement);
-      await copy.client.query("COMMIT");
+      await run(copy.client, statements);
       copy.ingestMs.push(performance.now() - started);
     }
   }
-  // PostgreSQL 15 publishes a backend's table statistics at most once a second.
+  // Live: what a running fleet does all day. Each round every device reports one reading a metric,
+  // a batch of its own, so each batch rewrites the rollup rows of the current hour, two hours and
+  // day that already exist: the updates a fill factor or a covering key helps or hurts.
   await new Promise((resolve) => setTimeout(resolve, 1.5 * SECOND_MS));
-  const after = await Promise.all(copies.map((copy) => rollupStats(copy.client)));
+  const afterBackfill = await Promise.all(copies.map((copy) => rollupStats(copy.client)));
+  const fleet = await first.query<{ deviceId: string; id: number }>('SELECT "deviceId", "id" FROM "Metric" ORDER BY "deviceId", "id"');
+  const liveStart = Date.now() - LIVE_ROUNDS * 10 * SECOND_MS;
+  for (let round = 0; round < LIVE_ROUNDS; round++) {
+    const time = liveStart + round * 10 * SECOND_MS;
+    const batches = devices.map((deviceId) => batchOf(deviceId, fleet.rows.filter((m) => m.deviceId === deviceId).map((m) => [m.id, time, 20 + (round % 7)] as const)));
+    for (const copy of rotated(copies, round)) {
+      const started = performance.now();
+      for (const statements of batches) await run(copy.client, statements);
+      copy.liveMs.push(performance.now() - started);
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1.5 * SECOND_MS));
+  const afterLive = await Promise.all(copies.map((copy) => rollupStats(copy.client)));
   const sizes = await Promise.all(copies.map((copy) => sizesOf(copy.client)));
+  const serverVersion = (await first.query<{ version: string }>("SELECT current_setting('server_version') AS \"version\"")).rows[0]!.version;
   await Promise.all(copies.map((copy) => copy.client.end()));
   report(
-    copies.map((copy, i) => ({ ...copy, hot: hotShare(before[i]!, after[i]!), sizes: sizes[i]! })),
+    copies.map((copy, i) => ({
+      ...copy,
+      hot: hotShare(atStart[i]!, afterBackfill[i]!),
+      liveHot: hotShare(afterBackfill[i]!, afterLive[i]!),
+      keyGrowth: afterLive[i]!.keyBytes - afterBackfill[i]!.keyBytes,
+      sizes: sizes[i]!,
+    })),
     readings,
     seedSeconds,
+    serverVersion,
   );
 }
 
@@ -139,7 +171,7 @@ async function copiesOf(url: string): Promise<Copy[]> {
       for (const statement of layout.apply) await client.query(statement);
       await client.query('VACUUM (FULL, ANALYZE) "Telemetry", "TelemetryRollup"');
       await client.query('VACUUM (ANALYZE) "Telemetry", "TelemetryRollup"');
-      copies.push({ layout, url: copyUrl.toString(), client, chart: [], raw: [], ingestMs: [] });
+      copies.push({ layout, url: copyUrl.toString(), client, chart: [], raw: [], ingestMs: [], liveMs: [] });
     }
   } finally {
     await admin.end();
@@ -153,13 +185,14 @@ function rotated<T>(items: T[], run: number): T[] {
   return [...items.slice(k), ...items.slice(0, k)];
 }
 
-type Stats = { hot: number; updates: number };
+type Stats = { hot: number; updates: number; keyBytes: number };
 
+/** The rollups' updates so far, how many were HOT, and the size of their primary key. */
 async function rollupStats(client: pg.Client): Promise<Stats> {
-  const { rows } = await client.query<{ hot: string; updates: string }>(
-    'SELECT n_tup_hot_upd AS "hot", n_tup_upd AS "updates" FROM pg_stat_user_tables WHERE relname = \'TelemetryRollup\'',
+  const { rows } = await client.query<{ hot: string; updates: string; key: string }>(
+    `SELECT n_tup_hot_upd AS "hot", n_tup_upd AS "updates", pg_relation_size('"TelemetryRollup_pkey"') AS "key" FROM pg_stat_user_tables WHERE relname = 'TelemetryRollup'`,
   );
-  return { hot: Number(rows[0]!.hot), updates: Number(rows[0]!.updates) };
+  return { hot: Number(rows[0]!.hot), updates: Number(rows[0]!.updates), keyBytes: Number(rows[0]!.key) };
 }
 
 const hotShare = (before: Stats, after: Stats) => (after.updates === before.updates ? 0 : (after.hot - before.hot) / (after.updates - before.updates));
@@ -171,25 +204,27 @@ async function sizesOf(client: pg.Client): Promise<{ readings: number; rollups: 
   return { readings: Number(rows[0]!.readings), rollups: Number(rows[0]!.rollups) };
 }
 
-type Result = Copy & { hot: number; sizes: { readings: number; rollups: number } };
+type Result = Copy & { hot: number; liveHot: number; keyGrowth: number; sizes: { readings: number; rollups: number } };
 
-function report(results: Result[], readings: number, seedSeconds: number) {
+function report(results: Result[], readings: number, seedSeconds: number, serverVersion: string) {
   const ms = (xs: number[], p: number) => `${percentile(xs, p).toFixed(2)} ms`;
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
   const perSecond = (r: Result) => (BATCH_SIZE * r.ingestMs.length) / (r.ingestMs.reduce((sum, x) => sum + x, 0) / SECOND_MS);
+  const livePerSecond = (r: Result) => (r.liveMs.length * 25) / (r.liveMs.reduce((sum, x) => sum + x, 0) / SECOND_MS);
   const rows = results.map(
     (r) =>
-      `| ${r.layout.name} | ${ms(r.chart, 50)} | ${ms(r.chart, 95)} | ${ms(r.raw, 50)} | ${perSecond(r).toFixed(0)} | ${ms(r.ingestMs, 95)} | ${(r.hot * 100).toFixed(0)}% | ${mb(r.sizes.readings)} / ${mb(r.sizes.rollups)} |`,
+      `| ${r.layout.name} | ${ms(r.chart, 50)} | ${ms(r.chart, 95)} | ${ms(r.raw, 50)} | ${perSecond(r).toFixed(0)} (${(r.hot * 100).toFixed(0)}% HOT) | ${livePerSecond(r).toFixed(0)} (${(r.liveHot * 100).toFixed(0)}% HOT) | ${kb(r.keyGrowth)} | ${mb(r.sizes.readings)} / ${mb(r.sizes.rollups)} |`,
   );
   writeSection(
     "telemetry-layout",
     `## Telemetry layout
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, PostgreSQL 15 on the same machine, on the demo seed:
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, PostgreSQL ${serverVersion} on the same machine, on the demo seed:
 ${readings.toLocaleString("en")} minute readings (25 devices, 3 metrics, ${DAYS} days), seeded with rollups in ${seedSeconds.toFixed(1)} s.
 The machine's 1-minute load average was ${os.loadavg()[0]!.toFixed(1)} at the end (${os.cpus().length} CPUs).
 
-| layout | 30-day chart p50 | p95 | raw aggregate p50 | ingest, readings/s | a batch, p95 | rollup updates that were HOT | size: readings / rollups |
+| layout | 30-day chart p50 | p95 | raw aggregate p50 | back-fill, readings/s (rollup updates HOT) | live reports, batches/s (rollup updates HOT) | rollup key's growth over the live rounds | size: readings / rollups |
 |---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
@@ -203,9 +238,12 @@ Method: \`bench/postgres-layout.ts --postgres\` seeds a fresh database, copies i
 (\`VACUUM (FULL, ANALYZE)\`, then \`VACUUM (ANALYZE)\`). It then times, on one connection a copy and taking the copies in
 turn (in a rotating order), the statements the app itself builds (lib/devices/sql.ts): ${CHART_RUNS} of the device
 page's 30-day chart query (2 h buckets, read from the rollups as stored; after 5 warm-up rounds), cycling through the
-devices, with one in ${RAW_EVERY} of the same range aggregated from the raw readings; then ${INGEST_BATCHES} ingest batches of
+devices, with one in ${RAW_EVERY} of the same range aggregated from the raw readings; then ${INGEST_BATCHES} back-fill batches of
 ${BATCH_SIZE} readings (a day before the seed's month), each the readings' insert, the recomputation of their hourly,
-two-hourly and daily rollup rows and the device's last-seen time, in one transaction. The statements go straight to
+two-hourly and daily rollup rows and the device's last-seen time, in one transaction; then ${LIVE_ROUNDS} rounds of live reports,
+in which each of the 25 devices sends one reading a metric, as its own batch, 10 s after the last round's: each batch
+rewrites the existing rollup rows of the current hour, two hours and day, which is where a fill factor or a covering
+key (whose updated columns are indexed, so no update of them can be HOT) shows. The statements go straight to
 the \`pg\` driver, so that the figures are the layout's, not Prisma's. HOT updates are from \`pg_stat_user_tables\`.`,
   );
   for (const r of results) console.log(`${r.layout.name}: chart p95 ${ms(r.chart, 95)}, ingest ${perSecond(r).toFixed(0)} readings/s`);
