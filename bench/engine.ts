@@ -13,5 +13,5 @@ export function benchPostgresUrl(): string | undefined {
 
 /** How the benchmark's store is described in its method: "a fresh SQLite file", say. */
 export function freshStore(): string {
-  return ENGINE === "postgres" ? "a fresh PostgreSQL database (BENCH_POSTGRES_URL's server: CI's and this file's is a PostgreSQL 15 on the same machine)" : "a fresh SQLite file";
+  return ENGINE === "postgres" ? "a fresh PostgreSQL database on the benchmark's server (BENCH_POSTGRES_URL, else TEST_POSTGRES_URL)" : "a fresh SQLite file";
 }
