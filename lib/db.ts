@@ -62,7 +62,11 @@ export async function runAgainOnLostRace<T>(work: () => Promise<T>, attempts = 5
   }
 }
 
-/** An interactive transaction, run again when it lost a race (runAgainOnLostRace). */
-export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, attempts = 5): Promise<T> {
-  return runAgainOnLostRace(() => db.$transaction(work), attempts);
+/**
+ * An interactive transaction, run again when it lost a race (runAgainOnLostRace). `timeoutMs`:
+ * how long it may stay open before Prisma ends it (its default, 5 s, suits a request's writes; a
+ * bulk write on a loaded server needs more).
+ */
+export function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>, attempts = 5, timeoutMs?: number): Promise<T> {
+  return runAgainOnLostRace(() => db.$transaction(work, timeoutMs ? { timeout: timeoutMs } : undefined), attempts);
 }

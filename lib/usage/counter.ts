@@ -100,6 +100,12 @@ export async function earlyFlushSettled(): Promise<void> {
  * is lost or counted twice). Returns how many rows it wrote and the pairs of token and network that
  * were new at `now` (for the monitor's rule; also kept for takeNewNetworks).
  */
+/**
+ * How long a flush's transaction may take: an early flush writes 50,000 keys, which on a loaded
+ * PostgreSQL ran past Prisma's default 5 s, failed, and came back larger at the next flush.
+ */
+const FLUSH_TIMEOUT_MS = 60 * SECOND_MS;
+
 export async function flushUsage(now = Date.now()): Promise<FlushResult> {
   const held = state();
   const taken = held.current;
@@ -121,7 +127,7 @@ export async function flushUsage(now = Date.now()): Promise<FlushResult> {
       for (let i = 0; i < networks.length; i += BATCH) await tx.$executeRaw(addNetworksSql(networks.slice(i, i + BATCH)));
       for (let i = 0; i < lastUse.length; i += BATCH) await tx.$executeRaw(lastUseSql(lastUse.slice(i, i + BATCH)));
       return newPairs(networks, known, now);
-    });
+    }, undefined, FLUSH_TIMEOUT_MS);
     keepNewNetworks(newNetworks);
     return { rows: usage.length, newNetworks };
   } catch (error) {
