@@ -43,8 +43,8 @@ export async function query<T extends Row = Row>(sql: string, params: SqlValue[]
 }
 
 /** The one row a statement reads, or undefined. */
-export async function queryOne<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
-  return (await query<T>(sql, params))[0];
+export async function queryOne<T extends Row = Row>(sql: string, params: SqlValue[] = [], databaseUrl = process.env.E2E_DATABASE_URL): Promise<T | undefined> {
+  return (await query<T>(sql, params, databaseUrl))[0];
 }
 
 async function queryPostgres<T extends Row>(url: string, sql: string, params: SqlValue[]): Promise<T[]> {
