@@ -4,7 +4,7 @@
 // its caller itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiProblem } from "@/lib/api/problem";
-import { unparsableCallback } from "@/lib/auth/callback-path";
+import { REQUESTED_PATH_HEADER, unparsableCallback } from "@/lib/auth/callback-path";
 import { env } from "@/lib/env";
 import { guardRequest, isApiPath, type Verdict } from "@/lib/request-guard";
 import { contentSecurityPolicy, HSTS, newNonce, NONCE_HEADER } from "@/lib/security-headers";
@@ -46,12 +46,16 @@ export function proxy(request: NextRequest) {
   return withHsts(new NextResponse(errorPage(verdict), { status: verdict.status, headers: { ...headers, "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": ERROR_PAGE_POLICY } }));
 }
 
-/** A page's request goes on with a fresh nonce and its policy, which Next reads to put the nonce on its scripts. */
+/**
+ * A page's request goes on with a fresh nonce and its policy, which Next reads to put the nonce on
+ * its scripts, and with the path it asked for, where requireUser() sends someone back after signing in.
+ */
 function withPolicy(request: NextRequest): NextResponse {
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", https: HTTPS });
   const headers = new Headers(request.headers);
   headers.set(NONCE_HEADER, nonce);
+  headers.set(REQUESTED_PATH_HEADER, requestedPath(request.nextUrl));
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
@@ -76,6 +80,14 @@ function withParsableCallback(request: NextRequest): NextResponse {
     replaced = true;
   }
   return replaced ? NextResponse.next({ request: { headers: request.headers } }) : NextResponse.next();
+}
+
+/** The page's path and query, without the router's cache-busting parameter (set on its RSC requests). */
+function requestedPath(url: URL): string {
+  const query = new URLSearchParams(url.search);
+  query.delete("_rsc");
+  const text = query.toString();
+  return text ? `${url.pathname}?${text}` : url.pathname;
 }
 
 function withHsts(response: NextResponse): NextResponse {

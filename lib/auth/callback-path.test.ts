@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, sameOriginPath, unparsableCallback } from "./callback-path";
+import { nextAuthRedirect, safeCallbackPath, sameOriginPath, signInPath, unparsableCallback } from "./callback-path";
 
 describe("safeCallbackPath", () => {
   it("goes home when there is no callback", () => {
@@ -142,5 +142,54 @@ describe("unparsableCallback", () => {
     expect(unparsableCallback("%", origin)).toBe("/");
     expect(unparsableCallback("https://[::1", origin)).toBe("/");
     expect(unparsableCallback("devices/abc", origin)).toBe("/");
+  });
+});
+
+describe("signInPath", () => {
+  it("brings someone back to the page and query they asked for", () => {
+    expect(signInPath("/devices/x?range=7d")).toBe("/login?callbackUrl=%2Fdevices%2Fx%3Frange%3D7d");
+    expect(new URLSearchParams(signInPath("/devices/x?range=7d&q=a b").split("?")[1]).get("callbackUrl")).toBe("/devices/x?range=7d&q=a%20b");
+  });
+
+  it("is the plain sign-in page for the homepage, no header, or the sign-in page itself", () => {
+    for (const value of ["/", null, undefined, "", "/login", "/login?callbackUrl=/x"]) expect(signInPath(value), String(value)).toBe("/login");
+  });
+
+  it.each([
+    "//evil.example",
+    "///evil.example/x",
+    "/\\evil.example",
+    "/\\/evil.example",
+    "/%2F%2Fevil.example",
+    "/%2f%2fevil.example",
+    "/%5Cevil.example",
+    "/%252F%252Fevil.example",
+    "/.//evil.example",
+    "/%2e%2e//evil.example",
+    "/\t/evil.example",
+    "/\uFF0F/evil.example",
+    "https://evil.example",
+    "http:evil.example",
+    "javascript:alert(1)",
+    " JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "evil.example",
+  ])("never carries an address off this site: %j", (value) => {
+    const path = signInPath(value);
+    const callback = new URLSearchParams(path.split("?")[1] ?? "").get("callbackUrl");
+    // Either no callback at all, or one that is itself a path on this site once checked again.
+    if (callback !== null) expect(safeCallbackPath(callback)).toBe(callback);
+    expect(path === "/login" || (callback?.startsWith("/") && !callback.startsWith("//"))).toBe(true);
+    expect(new URL(path, "http://gatehouse.invalid").origin).toBe("http://gatehouse.invalid");
+  });
+});
+
+describe("nextAuthRedirect", () => {
+  const baseUrl = "http://localhost:3000";
+  it("keeps next-auth's redirects on its own origin, path and query only", () => {
+    expect(nextAuthRedirect({ url: "/login", baseUrl })).toBe("http://localhost:3000/login");
+    expect(nextAuthRedirect({ url: "/devices/x?range=7d", baseUrl })).toBe("http://localhost:3000/devices/x?range=7d");
+    expect(nextAuthRedirect({ url: "https://evil.example/x", baseUrl })).toBe("http://localhost:3000/x");
+    for (const url of ["//evil.example", "/\\evil.example", "/%2F%2Fevil.example", "javascript:alert(1)", "%", "https://[::1"]) expect(nextAuthRedirect({ url, baseUrl }), url).toBe("http://localhost:3000/");
   });
 });

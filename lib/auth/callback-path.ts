@@ -59,6 +59,27 @@ export function sameOriginPath(value: string | string[] | undefined): string {
   return path;
 }
 
+/**
+ * The request header proxy.ts sets to the path and query a page was asked for, so that a page
+ * which finds nobody signed in can send them to sign in and back (a page cannot read its own URL).
+ * The proxy overwrites whatever a client sent under this name, and the value is checked again here.
+ */
+export const REQUESTED_PATH_HEADER = "x-gatehouse-path";
+
+/** The sign-in page, with a callbackUrl that brings the person back to `requested` afterwards. */
+export function signInPath(requested: string | null | undefined): string {
+  const path = safeCallbackPath(requested ?? undefined);
+  return path === "/" ? "/login" : `/login?${new URLSearchParams({ callbackUrl: path })}`;
+}
+
+/**
+ * next-auth's redirect callback: the same check as /login's, on next-auth's origin. Its default lets
+ * through any URL of this origin unchecked, and throws on one it cannot parse.
+ */
+export function nextAuthRedirect({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  return baseUrl + sameOriginPath(url);
+}
+
 /** Where the sign-in page sends someone: a path on this site, and never the sign-in page itself. */
 export function safeCallbackPath(value: string | string[] | undefined): string {
   const path = sameOriginPath(value);

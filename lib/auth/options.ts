@@ -4,7 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ipFromForwardedFor } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { sameOriginPath } from "./callback-path";
+import { nextAuthRedirect } from "./callback-path";
 import { cookiePolicy } from "./cookies";
 import { authenticate } from "./credentials";
 import { recordSignOut } from "./sign-in-events";
@@ -30,11 +30,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // next-auth's own redirects (callbackUrl after sign-in or sign-out) pass the same check as /login's:
-    // its default lets through any URL of this origin unchecked, and throws on one it cannot parse.
-    redirect({ url, baseUrl }) {
-      return baseUrl + sameOriginPath(url);
-    },
+    // next-auth's own redirects (callbackUrl after sign-in or sign-out) pass the same check as /login's.
+    // They stay absolute, on NEXTAUTH_URL's origin: next-auth's signIn() parses the URL it gets back.
+    // The sign-out button goes to a relative /login itself, so that it stays on the host in use.
+    redirect: nextAuthRedirect,
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

@@ -9,6 +9,7 @@ import { personFor, type Person } from "@/lib/access/caller";
 import { ipFromForwardedFor } from "@/lib/client-ip";
 import { asDate, readRows } from "@/lib/db-read";
 import type { Role } from "@/lib/generated/prisma/client";
+import { REQUESTED_PATH_HEADER, signInPath } from "./callback-path";
 import { authOptions } from "./options";
 import { sessionUserSql } from "./sql";
 
@@ -40,10 +41,13 @@ export const getCurrentUser = cache(async (): Promise<Person | null> => {
   return personFor(user, ipFromForwardedFor(requestHeaders.get("x-forwarded-for")));
 });
 
-/** The signed-in person, or a redirect to the sign-in page. */
+/**
+ * The signed-in person, or a redirect to the sign-in page that brings them back to the page they
+ * asked for (its path and query, from proxy.ts's header) once they have signed in.
+ */
 export async function requireUser(): Promise<Person> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(signInPath((await headers()).get(REQUESTED_PATH_HEADER)));
   return user;
 }
 
