@@ -28,3 +28,8 @@ for (const engine of engines()) {
     if (status !== 0) process.exit(status ?? 1);
   }
 }
+
+// What a browser measures of the pages does not depend on the engine: Lighthouse runs once, last.
+console.log("\n━━ bench/lighthouse.ts ━━");
+const lighthouse = spawnSync(bin("tsx"), ["--conditions=react-server", "bench/lighthouse.ts"], { stdio: "inherit" });
+if (lighthouse.status !== 0) process.exit(lighthouse.status ?? 1);
