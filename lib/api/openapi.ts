@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route table and its zod schemas.
 import { z } from "zod";
+import { DEFAULT_BODY_LIMIT } from "./body";
 import { scopesOf, type Route } from "./route";
 import { routes } from "./routes";
 
@@ -85,21 +86,56 @@ function operation(route: Route) {
   for (const [code, description] of Object.entries(PROBLEMS)) {
     if (code === "403" && scopesOf(route).length === 0) continue;
     if ((code === "413" || code === "415") && !route.body) continue;
-    responses[code] = { description, content: { "application/problem+json": { schema: problemRef } } };
+    responses[code] = { description, ...problemHeaders(code), content: { "application/problem+json": { schema: problemRef } } };
   }
   if (route.conflict) responses["409"] = { description: route.conflict, content: { "application/problem+json": { schema: problemRef } } };
   if (route.audited) {
     const description = "The audit log could not be written, so nothing was changed; try again after Retry-After";
-    responses["503"] = { description, content: { "application/problem+json": { schema: problemRef } } };
+    responses["503"] = { description, ...problemHeaders("503"), content: { "application/problem+json": { schema: problemRef } } };
   }
   return {
     operationId: route.operationId,
     summary: route.summary,
     ...needs(route),
+    tags: [tagOf(route.path)],
+    ...scopeSecurity(route),
     parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
-    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(route.body, "input") } } } } : {}),
+    ...(route.body ? { requestBody: requestBody(route, route.body) } : {}),
     responses,
   };
+}
+
+/**
+ * The scopes a route needs, in two forms: `security` (OpenAPI 3.1 lets a bearer scheme list the
+ * roles it requires) for generic tools, and `x-scopes` for readers such as the in-product docs.
+ */
+function scopeSecurity(route: Route): { security?: { bearer: string[] }[]; "x-scopes": string[] } {
+  const scopes = [...scopesOf(route)];
+  return { ...(scopes.length ? { security: [{ bearer: scopes }] } : {}), "x-scopes": scopes };
+}
+
+function requestBody(route: Route, body: z.ZodType) {
+  const limit = route.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  return {
+    required: true,
+    description: `JSON, at most ${limit / 1024} KiB; a larger body answers 413.`,
+    "x-max-bytes": limit,
+    content: { "application/json": { schema: toSchema(body, "input") } },
+  };
+}
+
+/** The headers a problem answer carries beside its body. */
+function problemHeaders(code: string): { headers?: Record<string, unknown> } {
+  if (code === "429" || code === "503") return { headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } } };
+  if (code === "401") return { headers: { "WWW-Authenticate": { description: 'A Bearer challenge: Bearer realm="gatehouse"', schema: { type: "string" } } } };
+  if (code === "405") return { headers: { Allow: { description: "The methods the path allows", schema: { type: "string" } } } };
+  return {};
+}
+
+/** A route's tag is its path's first segment, so that a new route finds its group without a list to update. */
+export function tagOf(path: string): string {
+  const segment = path.split("/").find(Boolean) ?? "api";
+  return segment.charAt(0).toUpperCase() + segment.slice(1);
 }
 
 function needs(route: Route): { description?: string } {
@@ -126,6 +162,7 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: "3.1.0",
     info: { title: "Gatehouse device API", version: "1.0.0", description: "Bearer tokens only; errors are RFC 9457 problem+json." },
     servers: [{ url: "/api/v1" }],
+    tags: [...new Set(routes.map((route) => tagOf(route.path)))].map((name) => ({ name })),
     security: [{ bearer: [] }],
     paths,
     components: { schemas, securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Gatehouse API token (gth_…)" } } },
