@@ -267,7 +267,7 @@ test("the policy and new-user forms refuse garbage beside the field and change n
     const hidden = standard.locator('input[name="role"]');
     await hidden.evaluate((input: HTMLInputElement, value) => (value === null ? input.remove() : (input.value = value)), role);
     await submit(standard.getByRole("button", { name: "Save the Standard policy" }));
-    await expect(standard.getByText("Please correct the fields marked below.")).toBeVisible();
+    await expect(standard.getByText(/^Please correct the highlighted fields?\b/)).toBeVisible();
   }
   expect(await policyRow()).toEqual(before);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { invalidInput, refusal } from "./form-state";
+import { correctFieldsMessage, invalidInput, refusal } from "./form-state";
 import { Refusal } from "./refusal";
 
 describe("invalidInput", () => {
@@ -10,8 +10,23 @@ describe("invalidInput", () => {
     expect(result.success).toBe(false);
     expect(invalidInput(result.error!)).toEqual({
       errors: { name: ["Give it a name"], days: ["At least 1 day"] },
-      message: "Please correct the fields marked below.",
+      message: "Please correct the 2 highlighted fields: name and days.",
     });
+  });
+});
+
+describe("correctFieldsMessage", () => {
+  it("names the fields without saying where they are", () => {
+    expect(correctFieldsMessage(["name"])).toBe("Please correct the highlighted field: name.");
+    expect(correctFieldsMessage(["maxLifetimeDays", "grace_hours", "idleDisableDays"])).toBe(
+      "Please correct the 3 highlighted fields: max lifetime days, grace hours and idle disable days.",
+    );
+    expect(correctFieldsMessage([])).toBe("Please correct the highlighted fields.");
+    expect(correctFieldsMessage(["name", "name"])).toBe("Please correct the highlighted field: name.");
+  });
+
+  it("never points up or down the page", () => {
+    for (const fields of [[], ["name"], ["name", "days"]]) expect(correctFieldsMessage(fields)).not.toMatch(/\b(below|above|underneath|beneath)\b/i);
   });
 });
 

@@ -13,7 +13,7 @@ import { hasNul } from "@/lib/api/body";
 import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailable } from "@/lib/audit/append";
 import { withRequestContext } from "@/lib/audit/context";
 import { requireAdmin, requireUser } from "@/lib/auth/session";
-import { invalidInput, refusal, type FormState } from "@/lib/form-state";
+import { correctFieldsMessage, invalidInput, refusal, type FormState } from "@/lib/form-state";
 import { Refusal } from "@/lib/refusal";
 import { AccessRevokedError, DeviceApiError } from "./device-client";
 
@@ -41,7 +41,7 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
     const fields = formFields(formData);
     const withNul = Object.keys(fields).filter((name) => [fields[name]!].flat().some(hasNul));
     // PostgreSQL cannot store a NUL in text: refused on both engines, as the device API does.
-    if (withNul.length > 0) return { errors: Object.fromEntries(withNul.map((name) => [name, ["May not contain a NUL character"]])), message: "Please correct the fields marked below." } as R;
+    if (withNul.length > 0) return { errors: Object.fromEntries(withNul.map((name) => [name, ["May not contain a NUL character"]])), message: correctFieldsMessage(withNul) } as R;
     const input = options.input.safeParse(fields);
     if (!input.success) return invalidInput(input.error) as R;
     let state: R;
