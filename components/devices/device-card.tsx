@@ -1,9 +1,11 @@
 // One device on the homepage: name, status, open alerts, the newest value of each metric with its
 // last 24 hours as a sparkline, when it was last seen and, for admins, its owner. Its look is the
 // .device-card rules in globals.css: a hundred tiles make up most of the homepage, and each tile
-// repeating fifteen class lists made up half of its HTML.
+// repeating fifteen class lists made up half of its HTML. While the device's page loads after a
+// click, the tile says so (its link's pending dot, and the tile dims: it is busy).
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { LinkPendingHint } from "@/components/layout/route-progress-hint";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Tile } from "@/lib/devices/tile";
 import { Sparkline } from "./sparkline";
@@ -11,12 +13,12 @@ import { StatusBadge } from "./status-badge";
 
 export function DeviceCard({ tile: device }: { tile: Tile }) {
   return (
-    <li className="device-card" data-testid="device-card">
+    <li className="device-card has-data-link-pending:border-sky-500 has-data-link-pending:opacity-80" data-testid="device-card">
       <div className="device-card-head">
         <h2>
           {/* Not prefetched: each visible tile would fetch its dynamic page ahead, again after every live refresh. */}
           <Link href={`/devices/${device.id}`} prefetch={false} data-testid="device-link">
-            {device.name}
+            {device.name} <LinkPendingHint className="ml-1 text-sky-600 dark:text-sky-400" />
           </Link>
         </h2>
         <div>

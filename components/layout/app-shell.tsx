@@ -7,11 +7,13 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import type { Person } from "@/lib/access/caller";
 import { navCounts } from "@/lib/server/nav-counts";
 import { NavLink } from "./nav-link";
+import { RouteProgress } from "./route-progress";
 
 export async function AppShell({ user, children }: { user: Person; children: React.ReactNode }) {
   const counts = await navCounts(user);
   return (
     <div className="flex min-h-dvh flex-col">
+      <RouteProgress />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"

@@ -1,6 +1,7 @@
 // The usage range as links (they work without JavaScript and keep the view in the URL), keeping
-// the page's other query parameters.
+// the page's other query parameters. A range's link shows a dot while its page loads.
 import Link from "next/link";
+import { LinkPendingHint } from "@/components/layout/route-progress-hint";
 import { USAGE_RANGES, type UsageRange } from "@/lib/usage/range";
 
 type Props = { basePath: string; range: UsageRange; keep?: Record<string, string | undefined> };
@@ -14,9 +15,10 @@ export function UsageRangePicker({ basePath, range, keep = {} }: Props) {
             <Link
               href={usageHref(basePath, { ...keep, range: key })}
               aria-current={range === key ? "page" : undefined}
-              className="block rounded-md px-3 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-sky-700 aria-[current=page]:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
+              className="flex items-center gap-1.5 rounded-md px-3 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-sky-700 aria-[current=page]:text-white dark:text-zinc-300 dark:hover:bg-zinc-800"
             >
               {USAGE_RANGES[key].label}
+              <LinkPendingHint />
             </Link>
           </li>
         ))}
