@@ -16,7 +16,8 @@ type Target = {
   name: string;
   /** Signed in as an admin, who sees every section; the sign-in page is seen signed out. */
   signedIn: boolean;
-  path: (request: APIRequestContext) => Promise<string> | string;
+  /** `request` is a context of its own (another person may sign in on it); `page` is the admin's. */
+  path: (request: APIRequestContext, page: Page) => Promise<string> | string;
   /** Where a failure's fix belongs when the page's files are another piece of work's: it still runs. */
   fixIn?: string;
   /** Further states of the same page to check, in order: errors shown, a dialog open. */
@@ -30,6 +31,13 @@ async function userWithTokens(request: APIRequestContext): Promise<string> {
   await signInByApi(request, user);
   expect((await request.get("/")).status()).toBe(200);
   return user.id;
+}
+
+/** The admin's own device (an admin's device list is everyone's): its connection page makes a device token for it. */
+async function ownDevice(page: Page): Promise<string> {
+  const me = (await (await page.request.get("/api/auth/session")).json()) as { user?: { id?: string } };
+  if (!me.user?.id) throw new Error("No signed-in admin to own the device");
+  return (await createDevice(me.user.id, "Porch light")).id;
 }
 
 const TARGETS: Target[] = [
@@ -68,6 +76,10 @@ const TARGETS: Target[] = [
   { name: "the alerts page", signedIn: true, path: () => "/admin/alerts?status=all" },
   { name: "the notifications page", signedIn: true, path: () => "/notifications" },
   { name: "the password page", signedIn: true, path: () => "/settings/password" },
+  // Built by other parts of issue 14 (add a device, connect it, API docs): checked from the start.
+  { name: "the API docs", signedIn: true, path: () => "/docs/api", fixIn: "app/(dashboard)/docs/**, components/docs/*" },
+  { name: "the add-device page", signedIn: true, path: () => "/devices/new", fixIn: "app/(dashboard)/devices/new/**, components/devices/*" },
+  { name: "a device's connection page", signedIn: true, path: async (_, page) => `/devices/${await ownDevice(page)}/connect`, fixIn: "app/(dashboard)/devices/[deviceId]/connect/**" },
   {
     name: "a user's token page",
     signedIn: true,
@@ -121,7 +133,7 @@ for (const theme of THEMES) {
         test.setTimeout(2 * MINUTE_MS);
         if (target.fixIn) test.info().annotations.push({ type: "fix in", description: target.fixIn });
         if (target.signedIn) await signedInAs(page, "ADMIN");
-        const path = await target.path(request);
+        const path = await target.path(request, page);
         expect((await page.goto(path))?.status(), path).toBe(200);
         await page.waitForLoadState("networkidle");
         await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
