@@ -3,7 +3,8 @@
 import type { Bucket } from "./telemetry";
 import { SECOND_MS } from "@/lib/time";
 
-export type ChartPoint = { t: number; avg: number | null; band: [number, number] | null };
+/** `count`: the readings in the bucket, for the CSV download; 0 where the line breaks. */
+export type ChartPoint = { t: number; avg: number | null; band: [number, number] | null; count: number };
 
 export function chartPoints(buckets: Bucket[], range: { from: string; to: string; bucketSeconds: number }): ChartPoint[] {
   const step = range.bucketSeconds * SECOND_MS;
@@ -11,7 +12,7 @@ export function chartPoints(buckets: Bucket[], range: { from: string; to: string
   const points: ChartPoint[] = [];
   for (let t = Date.parse(range.from); t < Date.parse(range.to); t += step) {
     const bucket = byTime.get(t);
-    points.push(bucket ? { t, avg: bucket.avg, band: [bucket.min, bucket.max] } : { t, avg: null, band: null });
+    points.push(bucket ? { t, avg: bucket.avg, band: [bucket.min, bucket.max], count: bucket.count } : { t, avg: null, band: null, count: 0 });
   }
   return points;
 }

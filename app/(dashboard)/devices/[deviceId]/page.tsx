@@ -69,7 +69,8 @@ export default async function DevicePage({ params, searchParams }: Props) {
         <h2 id="charts" className="sr-only">
           Charts
         </h2>
-        <Suspense key={JSON.stringify(range)} fallback={<ChartsSkeleton count={device.metrics.length} />}>
+        {/* No key: a new range keeps the charts on screen (dimmed) until its data arrives. */}
+        <Suspense fallback={<ChartsSkeleton count={device.metrics.length} />}>
           <DeviceCharts userId={user.userId} device={device} range={range} liveEveryMs={env.LIVE_REFRESH_SECONDS * SECOND_MS} />
         </Suspense>
       </section>
