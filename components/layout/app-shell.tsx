@@ -29,6 +29,7 @@ export async function AppShell({ user, children }: { user: Person; children: Rea
           <nav aria-label="Main" className="order-3 flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
             <NavLink href="/">Devices</NavLink>
             <NavLink href="/settings/tokens">Tokens</NavLink>
+            <NavLink href="/docs/api">API</NavLink>
             <NavLink href="/notifications" count={{ value: counts.notifications, label: "unread" }}>
               Notifications
             </NavLink>

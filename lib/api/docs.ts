@@ -210,3 +210,10 @@ export function originFor(host: string | null, publicUrl: string): string {
     return configured.origin;
   }
 }
+
+/** The introduction's two problem answers: a refused query, naming its field, and a rate limit with Retry-After. */
+export function introProblems(basePath: string): { invalid: string; rateLimited: string } {
+  const invalid = new ApiProblem("invalid_request", "The query is not valid", { errors: { limit: ["Too small: expected number to be >=1"] } });
+  const rateLimited = new ApiProblem("rate_limited", "Too many requests; try again in 12 s", { headers: { "retry-after": "12" } });
+  return { invalid: problemExample(invalid, `${basePath}/devices`), rateLimited: problemExample(rateLimited, `${basePath}/devices`) };
+}

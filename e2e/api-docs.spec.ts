@@ -1,0 +1,147 @@
+// The API reference in the product (issue 14): /docs/api shows every route of the OpenAPI
+// document the API serves, with its scope and an example; the main navigation links to it; it fits
+// a 390 px phone, stays axe-clean in both themes, and adds no chart-sized script to any page.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signedInAs, test } from "./fixtures";
+
+type Operation = { operationId: string; "x-scopes": string[]; responses: Record<string, { headers?: Record<string, unknown> }> };
+type Script = { path: string; bytes: number; recharts: boolean };
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/**
+ * The homepage's scripts, gzipped, measured on this build before the reference existed: 191,7xx
+ * bytes in 17 scripts (issue 14). A Recharts page ships about 110 kB more (DESIGN.md), so a budget
+ * a little above the measure catches a chart library pulled into every page and nothing smaller.
+ */
+const HOMEPAGE_SCRIPT_BUDGET = 215_000;
+
+/** Every script a page loads, with its transfer size and whether it holds Recharts' code. */
+async function scriptsOf(page: Page, path: string): Promise<Script[]> {
+  const pending: Promise<Script>[] = [];
+  const listener = (response: import("@playwright/test").Response) => {
+    if (response.request().resourceType() !== "script") return;
+    pending.push(
+      (async () => {
+        const [body, sizes] = await Promise.all([response.body(), response.request().sizes()]);
+        // Recharts' class names survive minification: every chart it draws is a .recharts-wrapper.
+        return { path: new URL(response.url()).pathname, bytes: sizes.responseBodySize, recharts: body.toString("latin1").includes("recharts-wrapper") };
+      })(),
+    );
+  };
+  page.on("response", listener);
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  page.off("response", listener);
+  return Promise.all(pending);
+}
+
+async function openApiOperations(page: Page): Promise<{ method: string; path: string; op: Operation }[]> {
+  const response = await page.request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  const doc = (await response.json()) as { paths: Record<string, Record<string, Operation>> };
+  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+}
+
+test("every route of /api/v1/openapi.json is on the page with its scopes, an example and its errors", async ({ page, baseURL }) => {
+  await signedInAs(page, "STANDARD");
+  const operations = await openApiOperations(page);
+  expect(operations.length).toBeGreaterThan(10);
+  expect((await page.goto("/docs/api"))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+  await expect(page.getByTestId("api-route")).toHaveCount(operations.length);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+
+  for (const { method, path, op } of operations) {
+    const article = page.locator(`article[id="${op.operationId}"]`);
+    const label = `${method} ${path}`;
+    await expect(article.getByRole("heading", { level: 3 }), label).toHaveText(`${method}${path}`);
+    const scopes = article.getByTestId("route-scopes");
+    if (op["x-scopes"].length === 0) await expect(scopes, label).toContainText("Any valid token");
+    for (const scope of op["x-scopes"]) await expect(scopes.getByText(scope, { exact: true }), label).toBeVisible();
+    const request = article.getByRole("figure").filter({ hasText: "Example request" });
+    await expect(request, label).toContainText(`curl${method === "GET" ? "" : ` -X ${method}`} "${baseURL}/api/v1`);
+    await expect(request, label).toContainText('-H "Authorization: Bearer $GATEHOUSE_TOKEN"');
+    await expect(article.getByRole("figure").filter({ hasText: "Example response" }), label).toContainText("HTTP/1.1 2");
+    const errors = article.getByTestId("route-errors");
+    for (const status of Object.keys(op.responses).filter((s) => !s.startsWith("2"))) await expect(errors, label).toContainText(status);
+    await expect(errors.getByRole("listitem").filter({ hasText: /^429/ }), label).toContainText("Retry-After");
+    await expect(toc.locator(`a[href="#${op.operationId}"]`), label).toHaveCount(1);
+  }
+
+  // The introduction: where tokens come from, and the raw document.
+  await expect(page.getByRole("link", { name: "your tokens page" })).toHaveAttribute("href", "/settings/tokens");
+  await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  await expect(page.getByRole("figure").filter({ hasText: "A rate-limited request" })).toContainText("Retry-After: 12");
+
+  // A table-of-contents entry jumps to its route.
+  const ingest = operations.find(({ op }) => op.operationId === "ingestTelemetry")!;
+  await toc.locator(`a[href="#${ingest.op.operationId}"]`).click();
+  await expect(page).toHaveURL(/#ingestTelemetry$/);
+  await expect(page.locator("article#ingestTelemetry").getByRole("heading", { level: 3 })).toBeInViewport();
+});
+
+test("the main navigation links to the reference, which needs a session", async ({ page }) => {
+  const anonymous = await page.request.get("/docs/api", { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(307);
+  expect(anonymous.headers().location).toMatch(/^\/login/);
+
+  await signedInAs(page, "STANDARD");
+  await page.goto("/");
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API", exact: true });
+  await link.click();
+  await expect(page).toHaveURL("/docs/api");
+  await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+  await expect(link).toHaveAttribute("aria-current", "page");
+  // A standard user sees which routes only an admin's token can call.
+  await expect(page.locator("article#listUsers").getByText("Admin tokens only")).toBeVisible();
+  await expect(page.locator("article#listDevices").getByText("Admin tokens only")).toHaveCount(0);
+});
+
+test("at 390 px nothing scrolls sideways, with every detail open", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signedInAs(page, "ADMIN");
+  await page.goto("/docs/api");
+  await page.locator("details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+  const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(overflow.scroll, JSON.stringify(overflow)).toBeLessThanOrEqual(overflow.client);
+  // No code block or field is wider than the screen either (they wrap rather than scroll).
+  const wide = await page.locator("main pre, main li, main h3").evaluateAll((all) => all.filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).map((el) => el.textContent?.slice(0, 60)));
+  expect(wide).toEqual([]);
+});
+
+test("the reference adds no script to the homepage and no chart code anywhere", async ({ page }) => {
+  await signedInAs(page, "STANDARD");
+  const home = await scriptsOf(page, "/");
+  const docs = await scriptsOf(page, "/docs/api");
+  const total = (scripts: Script[]) => scripts.reduce((sum, script) => sum + script.bytes, 0);
+  const summary = { home: { count: home.length, bytes: total(home) }, docs: { count: docs.length, bytes: total(docs) } };
+  test.info().annotations.push({ type: "scripts", description: JSON.stringify(summary) });
+  expect(home.length).toBeGreaterThan(0);
+  expect(home.filter((s) => s.recharts).map((s) => s.path), "Recharts on the homepage").toEqual([]);
+  expect(docs.filter((s) => s.recharts).map((s) => s.path), "Recharts on the reference").toEqual([]);
+  expect(total(home), JSON.stringify(summary)).toBeLessThanOrEqual(HOMEPAGE_SCRIPT_BUDGET);
+  // The reference is a server component: beyond the shared app scripts the homepage already loads
+  // (and the chunk of the page itself), it brings next to nothing.
+  const homePaths = new Set(home.map((s) => s.path));
+  const extra = docs.filter((s) => !homePaths.has(s.path));
+  expect(total(extra), JSON.stringify(extra)).toBeLessThanOrEqual(8_000);
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`in the ${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test(`axe finds no serious violation on the reference, details open`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await signedInAs(page, "STANDARD");
+      await page.goto("/docs/api");
+      await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+      await page.locator("details").evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      const described = serious.flatMap((v) => v.nodes.map((node) => `${v.id} at ${node.target.join(" ")}: ${node.failureSummary ?? ""}`)).join("\n");
+      expect(serious.map((v) => v.id), described).toEqual([]);
+    });
+  });
+}
