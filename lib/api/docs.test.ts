@@ -31,7 +31,9 @@ describe("the API reference made from the OpenAPI document", () => {
   });
 
   it("groups routes by their path's first segment, in the document's order", () => {
-    expect(docs.groups.map((g) => g.tag)).toEqual(["Me", "Devices", "Fleet", "Overview", "Audit", "Users", "Tokens"]);
+    const segments = [...new Set(routes.map((r) => r.path.split("/")[1]!))];
+    expect(docs.groups.map((g) => g.tag)).toEqual(segments.map((s) => s.charAt(0).toUpperCase() + s.slice(1)));
+    expect(docs.groups.slice(0, 2).map((g) => g.tag)).toEqual(["Me", "Devices"]);
     expect(docs.groups.find((g) => g.tag === "Devices")!.routes.map((r) => r.id)).toContain("readTelemetry");
     expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
   });
