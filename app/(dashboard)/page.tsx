@@ -7,7 +7,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DeviceTiles } from "@/components/devices/device-tiles";
-import { DeviceFilters } from "@/components/devices/device-filters";
+import { DeviceFilters, NoDevicesMatch } from "@/components/devices/device-filters";
 import { Pager } from "@/components/devices/pager";
 import { FleetSummary } from "@/components/devices/fleet-summary";
 import { FleetSkeleton, TilesSkeleton } from "@/components/devices/skeletons";
@@ -80,9 +80,7 @@ async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
         <LiveUpdates renderedAt={loaded.at} everyMs={env.LIVE_REFRESH_SECONDS * SECOND_MS} />
       </div>
       {shown.total === 0 ? (
-        <p className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm dark:border-zinc-700" data-testid="no-match">
-          No devices match this search.
-        </p>
+        <NoDevicesMatch filter={filter} />
       ) : (
         <>
           <DeviceTiles tiles={shown.data.map((device) => toTile(device, showOwner))} />

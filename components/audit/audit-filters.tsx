@@ -1,7 +1,9 @@
-// The audit page's filter: a plain GET form, so that the URL holds the view (to share or reload)
-// and it works without JavaScript. The page parses the query string and shows what it refused here.
+// The audit page's filter: it applies as it changes and the URL holds the view, to share or reload
+// (LiveFilterForm); without JavaScript it is a plain GET form with its button. The page parses the
+// query string and shows what it refused here.
 import Link from "next/link";
 import { FieldError } from "@/components/ui/field-error";
+import { LiveFilterForm } from "@/components/ui/live-filter-form";
 import { BUTTON, INPUT, SELECT } from "@/components/ui/styles";
 import type { FilterValues } from "./audit-links";
 
@@ -68,7 +70,7 @@ export function AuditFilters({ values, errors }: Props) {
     "aria-describedby": `audit-${name}-error`,
   });
   return (
-    <form role="search" aria-label="Audit records" method="get" className="mb-4 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <LiveFilterForm label="Audit records" className="mb-4 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="grid grid-cols-1 gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-4">
         <Field name="from" text="From" hint="(UTC)" errors={errors.from}>
           <input type="datetime-local" step={1} className={INPUT} {...control("from")} />
@@ -103,14 +105,15 @@ export function AuditFilters({ values, errors }: Props) {
         </Field>
         <div className="flex items-center gap-2 self-center pt-1">
           {values.limit && <input type="hidden" name="limit" value={values.limit} />}
-          <button type="submit" className={BUTTON.primary}>
+          {/* Secondary: the filter applies as it changes; this is for a page whose script has not loaded. */}
+          <button type="submit" className={BUTTON.secondary}>
             Apply
           </button>
           <Link href="/admin/audit" className={BUTTON.secondary}>
-            Clear
+            Clear filters
           </Link>
         </div>
       </div>
-    </form>
+    </LiveFilterForm>
   );
 }

@@ -1,6 +1,7 @@
 // A page of audit records: a table on wider screens, and stacked cards on a phone so that nothing
 // scrolls sideways. Only one of the two is displayed (the other is display:none, so it is also out
 // of the accessibility tree).
+import Link from "next/link";
 import type { AuditItem } from "@/lib/audit/query";
 import { ActorCell, AgentCell, DetailCell, OutcomeBadge, TargetCell, TimeCell } from "./audit-cells";
 
@@ -10,7 +11,10 @@ export function AuditRecords({ items }: { items: AuditItem[] }) {
   if (items.length === 0) {
     return (
       <p data-testid="no-records" className="rounded-xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-        No records match this filter.
+        No records match this filter.{" "}
+        <Link href="/admin/audit" className="font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+          Clear filters
+        </Link>
       </p>
     );
   }

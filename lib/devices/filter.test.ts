@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeviceDto } from "./devices";
-import { deviceListHref, filterDevices, pageOf, parseDeviceFilter, parseDevicePage, showingText, TILES_PER_PAGE } from "./filter";
+import { clearedFilterHref, deviceListHref, filterDevices, isFiltered, pageOf, parseDeviceFilter, parseDevicePage, showingText, TILES_PER_PAGE } from "./filter";
 
 function device(name: string, status: DeviceDto["status"], lastSeenAt: string | null, location = ""): DeviceDto {
   return { id: name, name, kind: "thermostat", location, enabled: status !== "disabled", status, lastSeenAt, createdAt: "2026-01-01T00:00:00.000Z", owner: { id: "u", name: "U" }, metrics: [] };
@@ -101,5 +101,21 @@ describe("showingText", () => {
     expect(showingText({ first: 1, last: 37, total: 37 }, 1000)).toBe("Showing 1–37 of 37 matching, 1,000 in all");
     expect(showingText({ first: 1, last: 1, total: 1 }, 1)).toBe("Showing 1 of 1 device");
     expect(showingText({ first: 0, last: 0, total: 0 }, 3)).toBe("None of 3 devices match");
+  });
+});
+
+describe("clearing filters", () => {
+  it("counts a search or a status as a filter, and a sort as none", () => {
+    expect(isFiltered(parseDeviceFilter({}))).toBe(false);
+    expect(isFiltered(parseDeviceFilter({ sort: "alerts" }))).toBe(false);
+    expect(isFiltered(parseDeviceFilter({ q: "porch" }))).toBe(true);
+    expect(isFiltered(parseDeviceFilter({ status: "offline" }))).toBe(true);
+    // Blank after trimming is no search.
+    expect(isFiltered(parseDeviceFilter({ q: "   " }))).toBe(false);
+  });
+
+  it("keeps the sort and starts again at page 1", () => {
+    expect(clearedFilterHref(parseDeviceFilter({ q: "x", status: "online", sort: "alerts", page: "3" }))).toBe("/?sort=alerts");
+    expect(clearedFilterHref(parseDeviceFilter({ q: "x" }))).toBe("/");
   });
 });

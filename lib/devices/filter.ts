@@ -82,6 +82,12 @@ export function deviceListHref(filter: DeviceFilter, page: number): string {
   return text ? `/?${text}` : "/";
 }
 
+/** Whether a search or status filter hides any device (the sort hides none). */
+export const isFiltered = (filter: DeviceFilter) => filter.q !== "" || filter.status !== "all";
+
+/** The homepage's URL for the same sort without its search and status filter: "Clear filters". */
+export const clearedFilterHref = (filter: DeviceFilter) => deviceListHref({ q: "", status: "all", sort: filter.sort }, 1);
+
 const count = (n: number) => n.toLocaleString("en-US");
 
 /** "Showing 1–48 of 1,000 devices", or with a search or filter "Showing 1–37 of 37 matching, 1,000 in all". */
