@@ -7,8 +7,8 @@ import { isPostgresUrl } from "@/lib/db-engine";
 import { databaseUrl } from "@/lib/env-schema";
 import { recreatePostgresDatabase } from "@/lib/postgres/recreate";
 import { databaseFile } from "@/lib/sqlite";
-import { buildIsCurrent, markBuilt, sourceFingerprint } from "./build-cache";
-import { migrate, run, start } from "./run";
+import { ensureBuild } from "./e2e-build";
+import { migrate, start } from "./run";
 
 /** Empties the e2e database; refuses any other, so that a mistyped URL costs no one's data. */
 async function reset(url: string): Promise<void> {
@@ -30,12 +30,7 @@ async function main() {
   migrate(env);
   await seed({ url, days: 1 });
 
-  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  const fingerprint = sourceFingerprint();
-  if (!buildIsCurrent(distDir, fingerprint)) {
-    run("next", ["build"], { env: { ...env, NODE_ENV: "production" }, quiet: true });
-    markBuilt(distDir, fingerprint);
-  }
+  ensureBuild(process.env.NEXT_DIST_DIR ?? ".next", env);
   start("next", ["start", "-p", process.env.PORT ?? "3100"], { env });
 }
 
