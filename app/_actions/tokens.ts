@@ -1,12 +1,14 @@
 "use server";
 // Token changes, for both pages that show tokens: Settings → Tokens (anyone's own) and an admin's
-// view of a user's tokens. lib/tokens decides who may do what; rotation and revoking everything
-// are for admins alone.
+// view of a user's tokens. lib/tokens decides who may do what: people rotate and revoke their own
+// tokens, admins anyone's, and revoking everything at once is for admins alone.
 import { z } from "zod";
 import { SCOPES } from "@/lib/access/scopes";
 import type { TokenFormState } from "@/lib/form-state";
 import { formAction } from "@/lib/server/action";
 import { issueToken, revokeAllTokens, revokeToken, rotateToken } from "@/lib/tokens/lifecycle";
+import { MAX_GRACE_HOURS } from "@/lib/tokens/policy";
+import { rememberTokenChange } from "./token-changes";
 
 /** Every page that can show a user's tokens. */
 const tokenPages = () => ["/settings/tokens", ["/admin/users/[userId]/tokens", "page"] as [string, "page"]];
@@ -23,9 +25,13 @@ const IssueInput = z.object({
 
 const TokenInput = z.object({ tokenId: z.string().min(1) });
 
+// Any whole number of hours up to the longest a policy may give; rotateToken holds it to the owner's role.
 const RotateInput = z.object({
   tokenId: z.string().min(1),
-  graceHours: z.enum(["0", "1", "24"], { error: "Choose a grace period" }).transform(Number),
+  graceHours: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number({ error: "Choose a grace period" }).int("Choose a grace period").min(0, "Choose a grace period").max(MAX_GRACE_HOURS, "Choose a grace period"),
+  ),
 });
 
 const UserInput = z.object({ userId: z.string().min(1) });
@@ -42,13 +48,15 @@ export const issueTokenAction = formAction<typeof IssueInput, TokenFormState>(
 
 export const revokeTokenAction = formAction({ input: TokenInput, revalidate: tokenPages }, async (caller, { tokenId }) => {
   await revokeToken(caller, tokenId, "revoked");
+  await rememberTokenChange(tokenId);
   return { ok: true, message: "Revoked." };
 });
 
 export const rotateTokenAction = formAction<typeof RotateInput, TokenFormState>(
-  { input: RotateInput, admin: true, revalidate: tokenPages },
+  { input: RotateInput, revalidate: tokenPages },
   async (caller, { tokenId, graceHours }) => {
     const { token, view } = await rotateToken(caller, tokenId, graceHours);
+    await rememberTokenChange(tokenId);
     if (view.kind === "DASHBOARD") return { ok: true, message: "Rotated: a new dashboard token was issued." };
     return { ok: true, token, tokenName: view.name, message: "Rotated: a new token was issued." };
   },

@@ -6,11 +6,13 @@ import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "@/lib/time";
+import { REMINDER_DAYS } from "@/lib/tokens/reminder-window";
 import { liveOwnedTokens } from "./live";
 import { isDuplicate, notify, sentKeys } from "./notifications";
 import { postureFacts } from "./posture";
 
-export const REMINDER_DAYS = [30, 7, 1] as const;
+// Defined beside the tokens, whose page marks a token "soon" within the same window.
+export { REMINDER_DAYS };
 
 /** Expired longer ago than this, a token is not worth a notification (one that expired before Gatehouse kept records, say). */
 const EXPIRED_LOOKBACK_MS = 30 * DAY_MS;

@@ -1,5 +1,6 @@
 // Issue, rotate and revoke. Each runs in one transaction with its audit record, and checks who
-// is asking next to the data (lib/access/checks.ts): admins manage anyone's tokens, people their own.
+// is asking next to the data (lib/access/checks.ts): admins manage anyone's tokens, people their own
+// (rotating included), except the dashboard token, which only Gatehouse and admins issue or rotate.
 import "server-only";
 import type { Caller, System } from "@/lib/access/caller";
 import { assertManages } from "@/lib/access/checks";
@@ -129,7 +130,9 @@ function scopesFor(request: IssueRequest, allowed: Scope[]): Scope[] {
 
 /**
  * Issues the successor at once and lets the old token work until the grace period ends. The old
- * row is claimed with a conditional update, so two concurrent rotations cannot both succeed.
+ * row is claimed with a conditional update, so two concurrent rotations cannot both succeed. A
+ * person rotates their own personal and device tokens; their dashboard token is Gatehouse's to
+ * rotate (lib/tokens/dashboard.ts), or an admin's.
  */
 export async function rotateToken(caller: Caller | System, tokenId: string, graceHours: number): Promise<IssuedToken> {
   const old = await db.apiToken.findUnique({
@@ -137,7 +140,7 @@ export async function rotateToken(caller: Caller | System, tokenId: string, grac
     select: { id: true, userId: true, kind: true, name: true, scopes: true, deviceId: true, revokedAt: true, replacedById: true, createdAt: true, expiresAt: true },
   });
   if (!old) throw new Refusal("No such token", "not_found");
-  assertManages(caller, old.userId, { adminOnly: true });
+  assertManages(caller, old.userId, { adminOnly: old.kind === "DASHBOARD" });
   if (old.revokedAt || old.replacedById || old.expiresAt.getTime() <= Date.now()) {
     throw new Refusal("Only an active token can be rotated", "conflict");
   }
@@ -153,6 +156,9 @@ export async function rotateToken(caller: Caller | System, tokenId: string, grac
     old.kind === "DASHBOARD" ? policy.rotationIntervalDays * DAY_MS : originalMs,
     policy.maxLifetimeDays * DAY_MS,
   );
+  // The successor holds only what the owner's role allows today, whoever rotates it.
+  const scopes = parseScopes(old.scopes).filter((s) => policy.scopes.includes(s));
+  if (scopes.length === 0) throw new Refusal("This role allows none of the token's scopes: revoke it and issue a new one", "invalid", "tokenId");
   const { token, stored } = await mint(old.kind);
   const now = new Date();
 
@@ -163,7 +169,7 @@ export async function rotateToken(caller: Caller | System, tokenId: string, grac
         userId: old.userId,
         kind: old.kind,
         name: old.name,
-        scopes: formatScopes(parseScopes(old.scopes).filter((s) => policy.scopes.includes(s))),
+        scopes: formatScopes(scopes),
         deviceId: old.deviceId,
         ...stored,
         createdAt: now,

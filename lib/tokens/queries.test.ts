@@ -3,7 +3,7 @@ import { Refusal } from "@/lib/refusal";
 import { personOf } from "@/lib/testing/callers";
 import { createDevice, createUser, issueTestToken, testDb, TOKEN_VIEW_KEYS } from "@/lib/testing/factories";
 import { revokeToken } from "./lifecycle";
-import { issueOptions, listTokens } from "./queries";
+import { issueOptions, listTokenPage, listTokens, missingAddressReason } from "./queries";
 import { MINUTE_MS } from "@/lib/time";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -98,5 +98,42 @@ describe("issueOptions", () => {
     const error = await rejection(issueOptions(personOf(user), other.id));
     expect(error).toBeInstanceOf(Refusal);
     expect((error as Refusal).code).toBe("forbidden");
+  });
+});
+
+describe("listTokenPage", () => {
+  it("lists one view with every view's count, the script's device token marked as renewed by it", async () => {
+    const user = await createUser();
+    const device = await createDevice(user.id);
+    const live = await issueTestToken(user.id, { expiresInDays: 60 });
+    const soon = await issueTestToken(user.id, { expiresInDays: 5 });
+    // Issued by no person, as the simulator issues its short-lived device tokens.
+    const script = await issueTestToken(user.id, { kind: "DEVICE", deviceId: device.id, expiresInDays: 1 });
+    const gone = await issueTestToken(user.id);
+    await revokeToken("system", gone.view.id);
+
+    const page = await listTokenPage(personOf(user), user.id, "current");
+    expect(new Set(page.tokens.map((t) => t.id))).toEqual(new Set([live.view.id, soon.view.id, script.view.id]));
+    expect(page.counts).toMatchObject({ current: 3, active: 2, expiring: 1, revoked: 1, expired: 0, all: 4 });
+    expect(page.tokens.find((t) => t.id === script.view.id)).toMatchObject({ phase: "active", renewedBy: "script" });
+    expect(page.tokens.find((t) => t.id === soon.view.id)).toMatchObject({ phase: "expiring", renewedBy: null });
+    expect((await listTokenPage(personOf(user), user.id, "revoked")).tokens.map((t) => t.id)).toEqual([gone.view.id]);
+    expect((await listTokenPage(personOf(user), user.id, "current", new Set([gone.view.id]))).tokens.map((t) => t.id)).toContain(gone.view.id);
+  });
+
+  it("refuses a standard user another user's tokens, and keeps who issued a token out of the rows", async () => {
+    const user = await createUser();
+    const other = await createUser();
+    await issueTestToken(other.id);
+    expect(((await rejection(listTokenPage(personOf(user), other.id, "all"))) as Refusal).code).toBe("forbidden");
+    const { tokens } = await listTokenPage(personOf(other), other.id, "all");
+    expect(Object.keys(tokens[0]!).sort()).toEqual([...TOKEN_VIEW_KEYS, "phase", "renewedBy"].sort());
+  });
+});
+
+describe("missingAddressReason", () => {
+  it("says the address is known only behind a trusted proxy", () => {
+    expect(missingAddressReason(0)).toBe("address not recorded: not behind a trusted proxy");
+    expect(missingAddressReason(1)).toBe("address not recorded: the proxy sent none");
   });
 });

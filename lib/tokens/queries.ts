@@ -1,13 +1,15 @@
-// Reading tokens for the management pages: admins see anyone's, people their own; what a new
-// token for a user may be (scopes, lifetime, devices), from that user's role policy; and the
-// admin API's list of everyone's tokens.
+// Reading tokens for the management pages: admins see anyone's, people their own, in views by
+// status; what a new token for a user may be (scopes, lifetime, devices), from that user's role
+// policy; and the admin API's list of everyone's tokens.
 import "server-only";
 import type { Caller } from "@/lib/access/caller";
 import { assertManages, assertScope } from "@/lib/access/checks";
 import { parseScopes, type Scope } from "@/lib/access/scopes";
 import { visibleTo } from "@/lib/access/visible";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma, TokenKind } from "@/lib/generated/prisma/client";
+import { listTokensBy, type StatusFilter, type TokenListing } from "./listing";
 import { getPolicy } from "./policy";
 import { tokenSelect, tokenStatus, toTokenView, tokenViewSelect, type TokenView } from "./views";
 
@@ -29,6 +31,33 @@ export async function listTokens(caller: Caller, userId: string): Promise<TokenV
   });
   const now = Date.now();
   return rows.map((row) => toTokenView(row, now));
+}
+
+/**
+ * A user's tokens for a page's view (lib/tokens/listing.ts), with every view's count; `keep` names
+ * tokens the caller has just changed, which stay in view.
+ */
+export async function listTokenPage(caller: Caller, userId: string, filter: StatusFilter, keep?: ReadonlySet<string>): Promise<TokenListing> {
+  const rows = await db.apiToken.findMany({
+    where: ownedBy(caller, userId),
+    select: { ...tokenViewSelect, createdById: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const now = Date.now();
+  return listTokensBy(
+    rows.map((row) => ({ view: toTokenView(row, now), createdById: row.createdById })),
+    filter,
+    now,
+    keep,
+  );
+}
+
+/**
+ * Why a used token shows no address: Gatehouse records one only from a proxy it trusts
+ * (lib/client-ip.ts), since a client can write X-Forwarded-For itself.
+ */
+export function missingAddressReason(hops = env.TRUSTED_PROXY_HOPS): string {
+  return hops === 0 ? "address not recorded: not behind a trusted proxy" : "address not recorded: the proxy sent none";
 }
 
 type IssueOptions = {
