@@ -1,5 +1,6 @@
 // Every user, with role and disable controls, a new set-password link and a link to their
-// tokens; and the form that creates a user.
+// tokens, a card each on a phone; and the form that creates a user. An admin's own row shows the
+// changes Gatehouse would refuse them as disabled, with the reason.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DisableForm } from "@/components/users/disable-form";
@@ -7,6 +8,7 @@ import { NewUserForm } from "@/components/users/new-user-form";
 import { PasswordLinkForm } from "@/components/users/password-link-form";
 import { RoleForm } from "@/components/users/role-form";
 import { Badge } from "@/components/ui/badge";
+import { CardCell, CardRow, CardTable, CardTitle } from "@/components/ui/card-table";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -17,6 +19,8 @@ import { HOUR_MS } from "@/lib/time";
 import { changeRoleAction, createUserAction, issuePasswordLinkAction, setDisabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
+
+const COLUMNS = ["Name", "Email", "Role", "Devices", "Status", "Joined", "Change role", "Access", "Password", "Tokens"];
 
 export default async function UsersPage() {
   const admin = await requireAdmin();
@@ -31,71 +35,53 @@ export default async function UsersPage() {
         </p>
         <NewUserForm action={createUserAction} />
       </section>
-      {/* Focusable to scroll by keyboard at 360 px; relative to hold the sr-only labels inside it. */}
-      <div
-        role="region"
-        aria-label="Users"
-        tabIndex={0}
-        className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
-      >
-        <table className="w-full min-w-[66rem] text-left text-sm">
-          <thead className="text-zinc-600 dark:text-zinc-400">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Devices</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Joined</th>
-              <th scope="col" className="px-4 py-2 font-medium">Change role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Access</th>
-              <th scope="col" className="px-4 py-2 font-medium">Password</th>
-              <th scope="col" className="px-4 py-2 font-medium">Tokens</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                <th scope="row" className="px-4 py-2 font-medium">{user.name}</th>
-                <td className="px-4 py-2">{user.email}</td>
-                <td className="px-4 py-2">
-                  <RoleBadge role={user.role} />
-                </td>
-                <td className="px-4 py-2 tabular-nums">{user.deviceCount}</td>
-                <td className="px-4 py-2">
-                  {user.disabledAt ? (
-                    <Badge tone="red">Disabled</Badge>
-                  ) : user.hasPassword ? (
-                    <Badge tone="green">Active</Badge>
-                  ) : (
-                    <Badge tone="amber">Invitation pending</Badge>
-                  )}
-                </td>
-                <td className="px-4 py-2"><RelativeTime time={user.createdAt} /></td>
-                <td className="px-4 py-2">
-                  <RoleForm action={changeRoleAction} userId={user.id} userName={user.name} role={user.role} />
-                </td>
-                <td className="px-4 py-2">
-                  <DisableForm action={setDisabledAction} userId={user.id} userName={user.name} disabled={user.disabledAt !== null} />
-                </td>
-                <td className="px-4 py-2">
-                  {/* A disabled user cannot set a password: enable them first. */}
-                  {!user.disabledAt && <PasswordLinkForm action={issuePasswordLinkAction} userId={user.id} userName={user.name} />}
-                </td>
-                <td className="px-4 py-2">
-                  <Link
-                    href={`/admin/users/${user.id}/tokens`}
-                    aria-label={`Tokens of ${user.name}`}
-                    className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
-                  >
-                    Tokens
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CardTable caption="Users" columns={COLUMNS}>
+        {users.map((user) => {
+          // The refusals lib/auth/users.ts makes for an admin's own account, said before they are tried.
+          const self = user.id === admin.userId;
+          return (
+            <CardRow key={user.id} data-user-id={user.id}>
+              <CardTitle>{user.name}{self && <span className="font-normal text-zinc-600 dark:text-zinc-400"> (you)</span>}</CardTitle>
+              <CardCell label="Email" className="break-all">{user.email}</CardCell>
+              <CardCell label="Role"><RoleBadge role={user.role} /></CardCell>
+              <CardCell label="Devices" className="tabular-nums">{user.deviceCount}</CardCell>
+              <CardCell label="Status">
+                {user.disabledAt ? (
+                  <Badge tone="red">Disabled</Badge>
+                ) : user.hasPassword ? (
+                  <Badge tone="green">Active</Badge>
+                ) : (
+                  <Badge tone="amber">Invitation pending</Badge>
+                )}
+              </CardCell>
+              <CardCell label="Joined" className="lg:whitespace-nowrap"><RelativeTime time={user.createdAt} /></CardCell>
+              <CardCell label="Change role">
+                <RoleForm action={changeRoleAction} userId={user.id} userName={user.name} role={user.role} lockedReason={self ? "You cannot remove your own admin role." : undefined} />
+              </CardCell>
+              <CardCell label="Access">
+                <DisableForm action={setDisabledAction} userId={user.id} userName={user.name} disabled={user.disabledAt !== null} lockedReason={self ? "You cannot disable yourself." : undefined} />
+              </CardCell>
+              <CardCell label="Password">
+                {/* A disabled user cannot set a password: enable them first. */}
+                {user.disabledAt ? (
+                  <span className="text-xs text-zinc-600 dark:text-zinc-400">Enable them first</span>
+                ) : (
+                  <PasswordLinkForm action={issuePasswordLinkAction} userId={user.id} userName={user.name} />
+                )}
+              </CardCell>
+              <CardCell label="Tokens">
+                <Link
+                  href={`/admin/users/${user.id}/tokens`}
+                  aria-label={`Tokens of ${user.name}`}
+                  className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
+                >
+                  Tokens
+                </Link>
+              </CardCell>
+            </CardRow>
+          );
+        })}
+      </CardTable>
     </>
   );
 }

@@ -1,32 +1,40 @@
-// An admin's view of one user's tokens: issue, rotate with grace, revoke.
+// An admin's view of one user's tokens, in views by status: issue, rotate with grace, revoke.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ApiDocsLink } from "@/components/tokens/api-docs-link";
 import { IssueTokenForm } from "@/components/tokens/issue-token-form";
 import { RevokeAllForm } from "@/components/tokens/revoke-all-form";
 import { RevokeTokenForm } from "@/components/tokens/revoke-token-form";
 import { RotateTokenForm } from "@/components/tokens/rotate-token-form";
 import { TokenTable } from "@/components/tokens/token-table";
+import { EMPTY_VIEW, TokenStatusTabs } from "@/components/tokens/token-status-tabs";
 import { Badge } from "@/components/ui/badge";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { getUserSummary } from "@/lib/auth/users";
-import { issueOptions, listTokens } from "@/lib/tokens/queries";
+import { graceChoices } from "@/lib/tokens/grace";
+import { parseStatusFilter } from "@/lib/tokens/listing";
+import { issueOptions, listTokenPage, missingAddressReason } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeAllTokensAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
+import { justChangedTokens } from "@/app/_actions/token-changes";
 
 export const metadata: Metadata = { title: "User tokens" };
 
-type Props = { params: Promise<{ userId: string }> };
+type Props = { params: Promise<{ userId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function UserTokensPage({ params }: Props) {
+export default async function UserTokensPage({ params, searchParams }: Props) {
   const admin = await requireAdmin();
-  const { userId } = await params;
+  const [{ userId }, query] = await Promise.all([params, searchParams]);
   const user = await getUserSummary(admin, userId);
   if (!user) notFound();
-  const [tokens, options] = await Promise.all([listTokens(admin, user.id), issueOptions(admin, user.id)]);
+  const filter = parseStatusFilter(query.status);
+  const [listing, options] = await Promise.all([listTokenPage(admin, user.id, filter, await justChangedTokens()), issueOptions(admin, user.id)]);
   if (!options) notFound();
-  const liveCount = tokens.filter((token) => token.status === "active" || token.status === "grace").length;
+  // Live: active, expiring and in grace, whichever view is shown.
+  const liveCount = listing.counts.current;
+  const basePath = `/admin/users/${user.id}/tokens`;
 
   return (
     <>
@@ -34,9 +42,12 @@ export default async function UserTokensPage({ params }: Props) {
         <Link href="/admin/users" className="text-sky-700 hover:underline dark:text-sky-400">Users</Link>
       </nav>
       <PageHeader title={`Tokens of ${user.name}`} description={`${user.email} · tokens are bound to this user's role and expire within its policy.`}>
-        <div className="flex items-center gap-2">
-          <RoleBadge role={user.role} />
-          {user.disabledAt && <Badge tone="red">Disabled</Badge>}
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <div className="flex items-center gap-2">
+            <RoleBadge role={user.role} />
+            {user.disabledAt && <Badge tone="red">Disabled</Badge>}
+          </div>
+          <ApiDocsLink />
         </div>
       </PageHeader>
 
@@ -61,9 +72,12 @@ export default async function UserTokensPage({ params }: Props) {
           <h2 id="tokens-heading" className="font-medium">Tokens</h2>
           {liveCount > 0 && <RevokeAllForm action={revokeAllTokensAction} userId={user.id} userName={user.name} liveCount={liveCount} />}
         </div>
+        <TokenStatusTabs basePath={basePath} filter={listing.filter} counts={listing.counts} />
         <TokenTable
-          tokens={tokens}
+          tokens={listing.tokens}
           caption={`Tokens of ${user.name}`}
+          empty={EMPTY_VIEW[listing.filter]}
+          missingAddress={missingAddressReason()}
           actions={(token) => (
             <>
               <RotateTokenForm
@@ -71,6 +85,7 @@ export default async function UserTokensPage({ params }: Props) {
                 tokenId={token.id}
                 tokenName={token.name}
                 active={token.status === "active"}
+                graceChoices={graceChoices(options.gracePeriodHours)}
                 defaultGraceHours={options.gracePeriodHours}
               />
               <RevokeTokenForm
