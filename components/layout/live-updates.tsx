@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { SECOND_MS } from "@/lib/time";
+import { navigationPending } from "./route-progress";
 
 type Props = {
   /** When the server rendered the data on screen (ms since the epoch). */
@@ -26,7 +27,8 @@ export function LiveUpdates({ renderedAt, everyMs }: Props) {
   useEffect(() => {
     if (paused) return;
     const refreshIfStale = () => {
-      if (document.visibilityState !== "visible") return;
+      // Not while another page loads: the refresh would send the router to fetch it again (route-progress.tsx).
+      if (document.visibilityState !== "visible" || navigationPending()) return;
       setNow(Date.now());
       // A refresh that failed leaves the data stale, so the next tick simply tries again.
       if (Date.now() - latest.current >= everyMs) startTransition(() => router.refresh());

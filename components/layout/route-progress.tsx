@@ -10,6 +10,18 @@ const START_EVENT = "gatehouse:navigation-start";
 /** A navigation that never changes the page (a redirect back to it, a failed fetch) ends here. */
 const GIVE_UP_MS = 20_000;
 
+/** Whether a navigation is under way (the bar is up); one bar per page, so one flag. */
+let navigating = false;
+
+/**
+ * Whether the router is fetching another page: a live page's refresh waits until it is not, since
+ * a refresh that lands first makes the router fetch the other page again, and a page slower than
+ * the refresh interval would then never arrive.
+ */
+export function navigationPending(): boolean {
+  return navigating;
+}
+
 /** For navigations no link click shows: a filter's router.replace. `href` is where it goes. */
 export function announceNavigation(href: string) {
   window.dispatchEvent(new CustomEvent(START_EVENT, { detail: href }));
@@ -76,13 +88,18 @@ function Bar() {
     };
   }, [current]);
 
+  const loading = from !== null && from === current;
   useEffect(() => {
-    if (from === null) return;
+    navigating = loading;
+    if (!loading) return;
     const timer = setTimeout(() => setFrom(null), GIVE_UP_MS);
-    return () => clearTimeout(timer);
-  }, [from]);
+    return () => {
+      clearTimeout(timer);
+      navigating = false;
+    };
+  }, [loading]);
 
-  if (from === null || from !== current) return null;
+  if (!loading) return null;
   return (
     <div role="progressbar" aria-label="Loading the page" aria-valuetext="Loading" className="route-progress" data-testid="route-progress">
       <style>{CSS}</style>
