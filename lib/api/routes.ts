@@ -3,6 +3,7 @@
 import "server-only";
 import { getOwnProfile } from "@/lib/auth/users";
 import { createDevice, deleteDevice, getDevice, latestReadings, listDevices, updateDevice } from "@/lib/devices/devices";
+import { firstReading } from "@/lib/devices/first-reading";
 import { fleetSummary, searchOverview } from "@/lib/devices/fleet";
 import { listOverview } from "@/lib/devices/overview";
 import { ingestReadings, MAX_METRICS_PER_DEVICE, readBuckets } from "@/lib/devices/telemetry";
@@ -135,6 +136,16 @@ export const routes = [
     params: s.DeviceId,
     response: s.LatestReadings,
     handle: async ({ caller, params }) => ({ data: found(await latestReadings(caller, params.deviceId)) }),
+  }),
+  route({
+    method: "GET",
+    path: "/devices/{deviceId}/readings/first",
+    operationId: "getFirstReading",
+    summary: "When the device's oldest reading was taken: when it was first seen, if before it was registered",
+    scope: "telemetry:read",
+    params: s.DeviceId,
+    response: s.FirstReading,
+    handle: async ({ caller, params }) => found(await firstReading(caller, params.deviceId)),
   }),
   route({
     method: "GET",

@@ -105,6 +105,10 @@ export const LatestReadings = z
   .object({ data: z.array(z.object({ key: z.string(), unit: z.string(), time: isoTime.nullable(), value: z.number().nullable() })) })
   .meta({ id: "LatestReadings" });
 
+export const FirstReading = z
+  .object({ time: isoTime.nullable().meta({ description: "When the device's oldest reading was taken; null before its first" }) })
+  .meta({ id: "FirstReading" });
+
 export const TelemetryQuery = z
   .object({
     from: isoTime.optional().meta({ description: "Start of the range (inclusive); defaults to 24 h before `to`" }),

@@ -26,6 +26,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { method: "PATCH", path: "/devices/{deviceId}", scopes: ["devices:write"], ok: 200, body: () => ({ location: "Moved by a test" }) },
   { method: "DELETE", path: "/devices/{deviceId}", scopes: ["devices:write"], ok: 204 },
   { method: "GET", path: "/devices/{deviceId}/readings/latest", scopes: ["telemetry:read"], ok: 200 },
+  { method: "GET", path: "/devices/{deviceId}/readings/first", scopes: ["telemetry:read"], ok: 200 },
   { method: "GET", path: "/devices/{deviceId}/telemetry", scopes: ["telemetry:read"], ok: 200 },
   {
     method: "POST",
