@@ -11,7 +11,7 @@ import { announceNavigation } from "@/components/layout/route-progress";
 
 /** How long typing must pause before the search runs. */
 export const TYPING_PAUSE_MS = 300;
-/** How many of the queries this form sent it remembers as its own (each keystroke can send one). */
+/** How many queries still on their way this form remembers as its own (each pause in typing sends one). */
 const REMEMBERED = 50;
 
 type Props = {
@@ -44,7 +44,11 @@ export function LiveFilterForm({ label, defaults = {}, className, children }: Pr
   const [seen, setSeen] = useState(search);
   if (seen !== search) {
     setSeen(search);
-    if (!sent.includes(search)) setGeneration((n) => n + 1);
+    const ours = sent.includes(search);
+    if (!ours) setGeneration((n) => n + 1);
+    // Caught up with the last query sent (or overtaken from elsewhere): a later arrival of any
+    // earlier query, by a link or back and forward, is not this form's own.
+    if (!ours || sent.at(-1) === search) setSent([]);
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
