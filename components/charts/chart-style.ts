@@ -6,7 +6,7 @@ import { runtimeTimeZone } from "@/lib/devices/chart-zone";
 export const AXIS_STYLE = { tick: { fill: "currentColor", fontSize: 12 }, stroke: "currentColor" } as const;
 
 /** Room a tick label needs along the bottom ("Nov 23", "Jan 2026"), for how many fit a width. */
-const TICK_ROOM_PX = 64;
+const TICK_ROOM_PX = 52;
 
 /** How many labels fit across `width` px (0 before the chart is measured): between 3 and 8. */
 export function ticksThatFit(width: number): number {

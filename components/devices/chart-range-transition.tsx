@@ -31,6 +31,14 @@ export function ChartsStatus() {
   );
 }
 
+/**
+ * What only the settled charts show (their live refresh): a refresh every few seconds while a slow
+ * range loads would start the load over each time, and the new range would never arrive.
+ */
+export function WhenSettled({ children }: { children: React.ReactNode }) {
+  return useRangeNavigation().pending ? null : children;
+}
+
 /** The charts, dimmed and busy while a new range loads. */
 export function ChartsBusy({ children }: { children: React.ReactNode }) {
   const { pending } = useRangeNavigation();
