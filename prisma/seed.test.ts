@@ -124,6 +124,15 @@ describe("seed", () => {
     expect(newest.time.getTime()).toBe(NOW - silent.silentForHours! * HOUR);
   });
 
+  it("dates each device from the start of its history, not from when the seed ran", async () => {
+    for (const { id } of DEMO_DEVICES) {
+      const device = await db.device.findUniqueOrThrow({ where: { id }, select: { createdAt: true } });
+      const oldest = await db.telemetry.findFirstOrThrow({ where: { metric: { deviceId: id } }, orderBy: { time: "asc" } });
+      expect(device.createdAt.getTime(), id).toBe(oldest.time.getTime());
+      expect(device.createdAt.getTime(), id).toBeLessThanOrEqual(NOW - DAYS * DAY_MS);
+    }
+  });
+
   it("changes nothing when run again", async () => {
     const before = await counts();
     const hashes = await Promise.all(DEMO_USERS.map(({ email }) => storedHash(email)));

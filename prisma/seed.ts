@@ -33,7 +33,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   const db = connectDatabase(options.url);
   try {
     const passwords = await ensureUsers(db, options.resetPasswords ?? false);
-    const pending = await ensureDevices(db, demoDevices(options.devices));
+    const pending = await ensureDevices(db, demoDevices(options.devices), options);
     const readings = file ? writeReadings(file, pending, options) : await writeReadingsPostgres(options.url, pending, options);
     const written = pending.flatMap((device) => device.series.map((series) => series.metricId));
     if (written.length > 0) {
@@ -70,8 +70,12 @@ async function ensureUsers(db: PrismaClient, resetPasswords: boolean) {
 type PendingSeries = { metricId: number; deviceIndex: number; metricIndex: number; signal: SignalSpec };
 type PendingDevice = { deviceId: string; silentForHours: number; series: PendingSeries[] };
 
-/** Creates missing devices and metrics; returns the devices that have metrics without readings. */
-async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<PendingDevice[]> {
+/**
+ * Creates missing devices and metrics; returns the devices that have metrics without readings. A
+ * new device was added when its history starts, so that "Added" is not the moment the seed ran
+ * above a month of readings.
+ */
+async function ensureDevices(db: PrismaClient, devices: DemoDevice[], options: SeedOptions): Promise<PendingDevice[]> {
   const owners = new Map(
     (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { id: true, email: true } })).map(
       (u) => [u.email, u.id],
@@ -80,7 +84,8 @@ async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<P
   const pending: PendingDevice[] = [];
   for (const [deviceIndex, device] of devices.entries()) {
     const { id, owner, silentForHours = 0, signals, ...fields } = device;
-    await db.device.upsert({ where: { id }, create: { id, ownerId: owners.get(owner)!, ...fields }, update: {} });
+    const createdAt = new Date(spanOf(silentForHours, options).from);
+    await db.device.upsert({ where: { id }, create: { id, ownerId: owners.get(owner)!, ...fields, createdAt }, update: {} });
     const series: PendingSeries[] = [];
     for (const [metricIndex, spec] of DEVICE_KINDS[device.kind].metrics.entries()) {
       const metric = await db.metric.upsert({
@@ -98,9 +103,9 @@ async function ensureDevices(db: PrismaClient, devices: DemoDevice[]): Promise<P
 }
 
 /** The minutes a device has readings for: `days` up to now, or up to when it went silent with a day before that at least. */
-function spanOf(device: PendingDevice, options: SeedOptions): { from: number; end: number } {
+function spanOf(silentForHours: number, options: SeedOptions): { from: number; end: number } {
   const now = Math.floor((options.now ?? Date.now()) / MINUTE_MS) * MINUTE_MS;
-  const end = now - device.silentForHours * HOUR_MS;
+  const end = now - silentForHours * HOUR_MS;
   // A device silent for longer than the window still gets a day of history before it went quiet.
   return { from: Math.min(now - options.days * DAY_MS, end - DAY_MS), end };
 }
@@ -124,7 +129,7 @@ async function writeReadingsPostgres(url: string, pending: PendingDevice[], opti
   let total = 0;
   try {
     for (const [index, device] of pending.entries()) {
-      const span = spanOf(device, options);
+      const span = spanOf(device.silentForHours, options);
       await client.query("BEGIN");
       for (const series of device.series) {
         const { times, values } = readingsOf(series, span);
@@ -158,7 +163,7 @@ function writeReadings(file: string, pending: PendingDevice[], options: SeedOpti
   const markSeen = raw.prepare('UPDATE "Device" SET "lastSeenAt" = ? WHERE "id" = ?');
   // One transaction a device: its readings and its last-seen time land together or not at all.
   const insertDevice = raw.transaction((device: PendingDevice) => {
-    const span = spanOf(device, options);
+    const span = spanOf(device.silentForHours, options);
     let count = 0;
     for (const series of device.series) {
       const { times, values } = readingsOf(series, span);

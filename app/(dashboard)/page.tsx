@@ -5,6 +5,7 @@
 // page's devices are read in full and rendered, so a view costs about the same for 100 devices as
 // for 1,000.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { DeviceTiles } from "@/components/devices/device-tiles";
 import { DeviceFilters, NoDevicesMatch } from "@/components/devices/device-filters";
@@ -15,6 +16,7 @@ import { AccessRevoked } from "@/components/layout/access-revoked";
 import { LiveUpdates } from "@/components/layout/live-updates";
 import { SlowDown, StaleNotice } from "@/components/layout/slow-down";
 import { PageHeader } from "@/components/ui/page-header";
+import { BUTTON } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { parseDeviceFilter, parseDevicePage, showingText, type DeviceFilter } from "@/lib/devices/filter";
 import { toTile } from "@/lib/devices/tile";
@@ -34,7 +36,11 @@ export default async function HomePage({ searchParams }: Props) {
   const isAdmin = user.role === "ADMIN";
   return (
     <>
-      <PageHeader title="Devices" description={isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own."} />
+      <PageHeader title="Devices" description={isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own."}>
+        <Link href="/devices/new" className={BUTTON.primary}>
+          Add device
+        </Link>
+      </PageHeader>
       <Suspense fallback={<FleetSkeleton />}>
         <Fleet userId={user.userId} />
       </Suspense>
@@ -64,8 +70,11 @@ async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
       <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700" data-testid="empty-state">
         <h2 className="font-medium">No devices yet</h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Devices appear here once an admin assigns one to you or a device registers through the API.
+          Add your first device: give it a name, then connect it with a token and a few lines of code.
         </p>
+        <Link href="/devices/new" className={`${BUTTON.primary} mt-4`}>
+          Add a device
+        </Link>
       </div>
     );
   }

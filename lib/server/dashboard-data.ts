@@ -68,15 +68,16 @@ export function loadOverviewSearch(userId: string, filter: DeviceFilter, page: n
 }
 
 /** Once a request: the page and its title both ask. */
-export const loadDevice = cache((userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[] }>> => {
+export const loadDevice = cache((userId: string, deviceId: string): Promise<Loaded<{ device: DeviceDto; latest: LatestReading[]; firstReadingAt: string | null }>> => {
   const client = deviceClient(userId);
   const path = `/devices/${encodeURIComponent(deviceId)}`;
   return load(`${userId} ${path}`, async () => {
-    const [device, latest] = await Promise.all([
+    const [device, latest, first] = await Promise.all([
       client.get<DeviceDto>(path),
       client.get<{ data: LatestReading[] }>(`${path}/readings/latest`),
+      client.get<{ time: string | null }>(`${path}/readings/first`),
     ]);
-    return { device, latest: latest.data };
+    return { device, latest: latest.data, firstReadingAt: first.time };
   });
 });
 

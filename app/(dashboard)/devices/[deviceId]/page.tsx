@@ -18,6 +18,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
 import { deviceAlerts } from "@/lib/devices/alerts";
 import { kindLabel } from "@/lib/devices/catalog";
+import { firstSeenAt } from "@/lib/devices/first-seen";
 import { parseChartRange } from "@/lib/devices/chart-range";
 import { env } from "@/lib/env";
 import { loadDevice } from "@/lib/server/dashboard-data";
@@ -39,7 +40,8 @@ export default async function DevicePage({ params, searchParams }: Props) {
   if (loaded.state === "not_found") notFound();
   if (loaded.state === "revoked") return <AccessRevoked />;
   if (loaded.state === "busy") return <SlowDown retryAfter={loaded.retryAfter} />;
-  const { device, latest } = loaded.data;
+  const { device, latest, firstReadingAt } = loaded.data;
+  const connectPath = `/devices/${encodeURIComponent(device.id)}/connect`;
   const range = parseChartRange(query);
   const alerts = deviceAlerts({ ...device, lastSeenAt: device.lastSeenAt ? new Date(device.lastSeenAt) : null }, latest, loaded.at);
   return (
@@ -53,6 +55,17 @@ export default async function DevicePage({ params, searchParams }: Props) {
         <StatusBadge status={device.status} />
       </PageHeader>
       {loaded.stale && <StaleNotice retryAfter={loaded.stale.retryAfter} />}
+      {!firstReadingAt && (
+        <section aria-labelledby="no-readings" className="mb-4 rounded-xl border border-dashed border-zinc-300 p-4 dark:border-zinc-700" data-testid="no-readings">
+          <h2 id="no-readings" className="font-medium">
+            No readings yet — connect this device
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Give it a device token and send its first reading; its charts fill in from there.</p>
+          <Link href={connectPath} className="mt-2 inline-block text-sm font-medium text-sky-700 underline dark:text-sky-400">
+            Connect this device
+          </Link>
+        </section>
+      )}
       {alerts.length > 0 && (
         <section aria-labelledby="alerts" className="mb-4 rounded-xl border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950" data-testid="device-alerts">
           <h2 id="alerts" className="font-medium text-red-900 dark:text-red-100">
@@ -79,9 +92,14 @@ export default async function DevicePage({ params, searchParams }: Props) {
         <Detail label="Owner">{device.owner.name}</Detail>
         <Detail label="Last seen">
           <RelativeTime time={device.lastSeenAt} />
+          {firstReadingAt && (
+            <Link href={connectPath} className="ml-2 text-xs font-normal text-sky-700 underline dark:text-sky-400">
+              Connection
+            </Link>
+          )}
         </Detail>
         <Detail label="Added">
-          <RelativeTime time={device.createdAt} />
+          <RelativeTime time={firstSeenAt(device.createdAt, firstReadingAt)} />
         </Detail>
       </dl>
       <DeviceControls device={{ id: device.id, name: device.name, enabled: device.enabled }} update={updateDeviceAction} remove={deleteDeviceAction} />
