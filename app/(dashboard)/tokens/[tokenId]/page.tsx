@@ -10,6 +10,7 @@ import { CELL, CountCells, ROW, UsageTable } from "@/components/usage/usage-tabl
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth/session";
+import { missingAddressReason } from "@/lib/tokens/queries";
 import { seesAllUsage, tokenUsage } from "@/lib/usage/queries";
 import { parseUsageRange } from "@/lib/usage/range";
 
@@ -40,10 +41,21 @@ export default async function TokenUsagePage({ params, searchParams }: Props) {
       </PageHeader>
       <dl className="mb-6 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
         <Detail label="Created"><RelativeTime time={token.createdAt} /></Detail>
-        <Detail label="Expires"><RelativeTime time={token.expiresAt} /></Detail>
+        {/* A revoked or expired token's expiry says nothing any more ("in 3 mo." on a revoked one misleads). */}
+        <Detail label="Expires">
+          {token.status === "revoked" || token.status === "expired" ? (
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">no longer applies: {token.status}</span>
+          ) : (
+            <RelativeTime time={token.expiresAt} />
+          )}
+        </Detail>
         <Detail label="Last used">
           <RelativeTime time={token.lastUsedAt} />
-          {token.lastUsedIp && <span className="block font-mono text-xs font-normal break-all text-zinc-600 dark:text-zinc-400">from {token.lastUsedIp}</span>}
+          {token.lastUsedIp ? (
+            <span className="block font-mono text-xs font-normal break-all text-zinc-600 dark:text-zinc-400">from {token.lastUsedIp}</span>
+          ) : (
+            token.lastUsedAt && <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{missingAddressReason()}</span>
+          )}
         </Detail>
         <Detail label="Scopes">
           <span className="font-mono text-xs font-normal break-words">{token.scopes.join(" ") || "none"}</span>
