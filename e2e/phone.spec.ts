@@ -6,6 +6,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO_DEVICES } from "../prisma/seed-data";
 import { queryOne } from "./db";
 import { createDevice, createUser, expect, signInByApi, test, type TestUser } from "./fixtures";
+import { measureFit } from "./phone-fit";
 import { addReadings } from "./readings";
 import { MINUTE_MS } from "@/lib/time";
 
@@ -71,40 +72,6 @@ const ADMIN: Target[] = [
   { name: "the alerts page", path: () => "/admin/alerts?status=all" },
 ];
 
-type Fit = { scrollWidth: number; innerWidth: number; offscreen: string[] };
-
-/**
- * What does not fit: the page's own scroll width, and each visible control in <main> that reaches
- * past the screen's edges without a labelled scroll region (role=region, or a <section>, with a name
- * and overflow-x auto or scroll) that itself fits around it.
- */
-function measureFit(page: Page): Promise<Fit> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const fits = (box: DOMRect) => box.left >= -0.5 && box.right <= width + 0.5;
-    const labelledScrollRegion = (el: Element) => {
-      const { overflowX } = getComputedStyle(el);
-      const region = el.getAttribute("role") === "region" || el.tagName === "SECTION";
-      const named = el.hasAttribute("aria-label") || el.hasAttribute("aria-labelledby");
-      return region && named && (overflowX === "auto" || overflowX === "scroll");
-    };
-    const offscreen: string[] = [];
-    const controls = document.querySelectorAll("main a[href], main button, main [role=button], main input:not([type=hidden]), main select, main textarea, main summary");
-    for (const control of controls) {
-      const box = control.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      if (getComputedStyle(control).visibility === "hidden") continue;
-      if (fits(box)) continue;
-      let scroller = control.parentElement;
-      while (scroller && scroller.tagName !== "MAIN" && !labelledScrollRegion(scroller)) scroller = scroller.parentElement;
-      if (scroller && scroller.tagName !== "MAIN" && fits(scroller.getBoundingClientRect())) continue;
-      const label = (control.getAttribute("aria-label") ?? (control as HTMLElement).innerText ?? "").trim().slice(0, 50);
-      offscreen.push(`${control.tagName.toLowerCase()} "${label}" spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, offscreen };
-  });
-}
-
 async function expectFitsPhone(page: Page, where: string) {
   // A live page re-renders every 2 s in the e2e server: hold it still so that one render is measured.
   const pause = page.getByRole("button", { name: "Pause live updates" });
@@ -147,4 +114,23 @@ for (const [role, targets] of [
 test(`at ${PHONE.width} px the sign-in page fits the screen, signed out`, async ({ page }) => {
   await visit(page, "/login", { name: "the sign-in page", path: () => "/login" });
   await expectFitsPhone(page, "/login");
+});
+
+// The check itself, on the shape issue 14 found: a table whose row actions sat past the screen's
+// edge behind a sideways scroll that nothing marked. Marked and named, the same scroll passes.
+test(`at ${PHONE.width} px the check finds actions behind an unmarked sideways scroll`, async ({ page }) => {
+  const table = (wrapper: string) => `
+    <main style="padding: 16px">
+      ${wrapper.replace("TABLE", `<table style="width: 900px"><tr><td>Backup script</td><td style="width: 700px">…</td><td><button>Revoke</button></td></tr></table>`)}
+    </main>`;
+  await page.setContent(table(`<div style="overflow-x: auto">TABLE</div>`));
+  expect((await measureFit(page)).offscreen).toEqual([expect.stringContaining('button "Revoke"')]);
+
+  await page.setContent(table(`<div role="region" aria-label="Tokens" tabindex="0" style="overflow-x: auto">TABLE</div>`));
+  expect(await measureFit(page)).toEqual({ scrollWidth: PHONE.width, innerWidth: PHONE.width, offscreen: [] });
+
+  await page.setContent(table("TABLE"));
+  const unscrolled = await measureFit(page);
+  expect(unscrolled.scrollWidth).toBeGreaterThan(PHONE.width);
+  expect(unscrolled.offscreen).toHaveLength(1);
 });
