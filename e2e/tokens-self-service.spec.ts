@@ -237,3 +237,15 @@ test("both token pages link to the API docs", async ({ page }) => {
     await expect(page.getByRole("link", { name: "How to use a token: API docs" })).toHaveAttribute("href", "/docs/api");
   }
 });
+
+test("a person with no device is not offered a device token that would be refused, and is told why", async ({ page }) => {
+  const user = await signedInAs(page, "STANDARD");
+  await page.goto("/settings/tokens");
+  const create = page.getByRole("region", { name: "Create a token" });
+  const device = create.getByRole("radio", { name: /^Device/ });
+  await expect(device).toBeDisabled();
+  await expect(device).toHaveAccessibleDescription("No device to issue one for yet: add a device first.");
+  await createDevice(user.id, "New probe");
+  await page.reload();
+  await expect(device).toBeEnabled();
+});

@@ -1,7 +1,7 @@
 "use client";
 // Issue a token for one user: a personal token with scopes from the role's policy, a device token
-// for one of their devices, or (admins) a dashboard token. A personal or device token is shown
-// once in a dialog; a dashboard token never.
+// for one of their devices (offered disabled, with the reason, when they have none), or (admins) a
+// dashboard token. A personal or device token is shown once in a dialog; a dashboard token never.
 import { useId, useState } from "react";
 import type { TokenFormState } from "@/lib/form-state";
 import type { Scope } from "@/lib/access/scopes";
@@ -45,15 +45,33 @@ export function IssueTokenForm({ action, userId, kinds, scopes, devices, maxLife
         <fieldset className="sm:col-span-2" aria-describedby={err("kind")}>
           <legend className="text-sm font-medium">Kind</legend>
           <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
-            {kinds.map((k) => (
-              <label key={k} className="flex items-start gap-2 text-sm">
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="mt-1" />
-                <span>
-                  <span className="font-medium">{KINDS[k].label}</span>{" "}
-                  <span className="text-zinc-600 dark:text-zinc-400">({KINDS[k].help})</span>
-                </span>
-              </label>
-            ))}
+            {kinds.map((k) => {
+              // A device token with no device to name would only be refused: say why instead.
+              const unavailable = k === "DEVICE" && devices.length === 0;
+              return (
+                <label key={k} className="flex items-start gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={k}
+                    checked={kind === k}
+                    disabled={unavailable}
+                    aria-describedby={unavailable ? `${id}-no-devices` : undefined}
+                    onChange={() => setKind(k)}
+                    className="mt-1"
+                  />
+                  <span>
+                    <span className="font-medium">{KINDS[k].label}</span>{" "}
+                    <span className="text-zinc-600 dark:text-zinc-400">({KINDS[k].help})</span>
+                    {unavailable && (
+                      <span id={`${id}-no-devices`} className="block text-xs text-zinc-600 dark:text-zinc-400">
+                        No device to issue one for yet: add a device first.
+                      </span>
+                    )}
+                  </span>
+                </label>
+              );
+            })}
           </div>
           <FieldError id={err("kind")} errors={errors.kind} />
         </fieldset>

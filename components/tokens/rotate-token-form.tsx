@@ -27,7 +27,8 @@ export function RotateTokenForm({ action, tokenId, tokenName, active, graceChoic
   const error = state.errors ? Object.values(state.errors).flat().join(" ") : undefined;
   const fallback = graceChoices.includes(defaultGraceHours) ? defaultGraceHours : graceChoices.at(-1);
   return (
-    <div>
+    // The margin sets it apart from the revoke button beside it, only when there is something in it.
+    <div className={active || state.message || error ? "mr-2" : undefined}>
       {active && (
         <form action={submit} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="tokenId" value={tokenId} />

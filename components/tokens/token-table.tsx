@@ -18,7 +18,8 @@ type Props = {
   actions?: (token: TokenListItem) => React.ReactNode;
 };
 
-const COLUMNS = ["Name", "Kind", "Token", "Scopes", "Created", "Status", "Last used"];
+// The hint goes under the name, so that the status and actions have the room on a laptop's width.
+const COLUMNS = ["Name", "Kind", "Scopes", "Created", "Status", "Last used"];
 
 export function TokenTable({ tokens, caption, empty, missingAddress, actions }: Props) {
   if (tokens.length === 0) {
@@ -34,9 +35,9 @@ export function TokenTable({ tokens, caption, empty, missingAddress, actions }: 
         <CardRow key={token.id} data-token-id={token.id}>
           <CardTitle className="break-words">
             <Link href={`/tokens/${token.id}`} className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">{token.name}</Link>
+            <code className="mt-0.5 block font-mono text-xs font-normal whitespace-nowrap text-zinc-600 dark:text-zinc-400">{token.hint}</code>
           </CardTitle>
           <CardCell label="Kind"><KindCell token={token} /></CardCell>
-          <CardCell label="Token"><code className="font-mono text-xs whitespace-nowrap">{token.hint}</code></CardCell>
           <CardCell label="Scopes">
             <ul className="flex flex-wrap gap-1" aria-label="Scopes">
               {token.scopes.map((scope) => (
@@ -47,10 +48,11 @@ export function TokenTable({ tokens, caption, empty, missingAddress, actions }: 
           </CardCell>
           <CardCell label="Created" className="lg:whitespace-nowrap"><RelativeTime time={token.createdAt} /></CardCell>
           <CardCell label="Status" className="lg:min-w-48"><StatusCell token={token} /></CardCell>
-          <CardCell label="Last used" className="lg:max-w-48"><LastUsedCell token={token} missingAddress={missingAddress} /></CardCell>
+          <CardCell label="Last used" className="lg:min-w-36"><LastUsedCell token={token} missingAddress={missingAddress} /></CardCell>
           {actions && (
-            <CardCell label="Actions">
-              <div className="flex flex-wrap items-start gap-2">{actions(token)}</div>
+            <CardCell label="Actions" className="lg:min-w-60">
+              {/* No column gap: a rotation form with nothing to show (a revoked token's) takes no room. */}
+              <div className="flex flex-wrap items-start gap-y-2">{actions(token)}</div>
             </CardCell>
           )}
         </CardRow>
