@@ -5,6 +5,7 @@ import { CodeBlock } from "./code-block";
 import { FieldList } from "./field-list";
 import { InlineCode } from "./inline-code";
 import { MethodBadge } from "./method-badge";
+import { PathText } from "./path-text";
 
 const SUBHEADING = "mb-2 text-sm font-semibold";
 const MUTED = "text-sm text-zinc-600 dark:text-zinc-400";
@@ -17,7 +18,9 @@ export function ApiRoute({ route, adminOnly }: { route: DocRoute; adminOnly: boo
       <header className="space-y-1">
         <h3 id={headingId} className="flex flex-wrap items-center gap-2 text-base font-semibold">
           <MethodBadge method={route.method} />
-          <code className="break-all">{route.path}</code>
+          <code className="[overflow-wrap:anywhere]">
+            <PathText path={route.path} />
+          </code>
         </h3>
         <p>{route.summary}</p>
         {/* The generated description only repeats the scopes, which the line below shows. */}

@@ -2,6 +2,7 @@
 // each a link to its anchor on the page.
 import type { DocGroup } from "@/lib/api/docs";
 import { MethodBadge } from "./method-badge";
+import { PathText } from "./path-text";
 
 export function ApiToc({ intro, groups }: { intro: { id: string; title: string }[]; groups: DocGroup[] }) {
   const link = "block rounded px-1 py-0.5 hover:bg-zinc-200/60 dark:hover:bg-zinc-800";
@@ -23,7 +24,9 @@ export function ApiToc({ intro, groups }: { intro: { id: string; title: string }
               <li key={route.id}>
                 <a href={`#${route.id}`} className={`${link} flex items-baseline gap-1.5`}>
                   <MethodBadge method={route.method} />
-                  <code className="min-w-0 text-xs break-all">{route.path}</code>
+                  <code className="min-w-0 text-xs [overflow-wrap:anywhere]">
+                    <PathText path={route.path} />
+                  </code>
                 </a>
               </li>
             ))}
