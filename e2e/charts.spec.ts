@@ -7,6 +7,9 @@ import { createDevice, expect, signedInAs, test, type TestUser } from "./fixture
 import { addReadings } from "./readings";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 
+// Each test seeds readings and loads several pages on a machine that CI and other runs share.
+test.describe.configure({ timeout: 180_000 });
+
 const xLabels = (chart: Locator) => chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
 const yLabels = (chart: Locator) => chart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
 
@@ -30,7 +33,7 @@ async function settledXLabels(chart: Locator): Promise<string[]> {
       const same = JSON.stringify(now) === JSON.stringify(last);
       last = now;
       return same;
-    })
+    }, { timeout: 30_000 })
     .toBe(true);
   return last;
 }
@@ -58,6 +61,10 @@ test.describe("in Kolkata (UTC+5:30)", () => {
 
   test("the 24 h axis ticks at whole hours of the viewer's clock, with the date at its midnight", async ({ page }) => {
     const device = await reportingDevice(page, DAY_MS, 30 * MINUTE_MS, (i) => 20 + (i % 8) / 4);
+    // The server renders in its own zone: the browser's must not make the hydration disagree.
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => void (message.type() === "error" && errors.push(message.text())));
     await page.goto(`/devices/${device.id}`);
     await expect(page.getByTestId("chart-range")).toHaveText(/^Last 24 h/);
     const labels = await settledXLabels(page.getByTestId("chart-temperature"));
@@ -69,6 +76,7 @@ test.describe("in Kolkata (UTC+5:30)", () => {
     const hours = labels.filter((l) => l !== today).map((l) => Number(l.slice(0, 2)));
     const step = [1, 2, 3, 6, 12].find((s) => hours.every((h) => h % s === 0) && hours.every((h, i) => i === 0 || (h - hours[i - 1]! + 24) % 24 <= 2 * s));
     expect(step, `hours ${hours.join(", ")}`).toBeDefined();
+    expect(errors.filter((e) => /hydrat|#418|#423|#425/i.test(e))).toEqual([]);
   });
 });
 
@@ -155,12 +163,13 @@ test("a chart keeps its data, dimmed and busy, while a new range loads", async (
 });
 
 test("a bad custom range is a form error beside its fields, and the charts stay", async ({ page }) => {
-  test.setTimeout(150_000);
   const device = await reportingDevice(page, 2 * HOUR_MS, 5 * MINUTE_MS, (i) => 20 + (i % 4));
   await page.goto(`/devices/${device.id}?range=6h`);
   const chart = page.getByTestId("chart-temperature");
   const form = page.getByRole("form", { name: "Custom range" });
   const url = page.url();
+  // Drawn only once the page is hydrated: before that, the form would submit without its check.
+  await expect(chart.locator(".recharts-line path.recharts-curve")).toBeVisible();
 
   // The end before the start: refused in the form's words, with no navigation, over the same charts.
   await form.getByLabel("From").fill("2026-11-20T12:00");
