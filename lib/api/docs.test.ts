@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiDocs, curlExample, originFor, problemExample, shellVariable, type DocRoute } from "./docs";
+import { apiDocs, curlExample, introProblems, originFor, problemExample, shellVariable, type DocRoute } from "./docs";
 import { constraintsOf, exampleOf, fieldsOf, typeText } from "./docs-schema";
 import { openApiDocument } from "./openapi";
 import { ApiProblem } from "./problem";
@@ -185,6 +185,12 @@ describe("the pieces", () => {
     expect(originFor("[::1]:3000", url)).toBe("https://[::1]:3000");
     expect(originFor("localhost:3212", "http://localhost:3212")).toBe("http://localhost:3212");
     for (const host of [null, "", "evil.example/path", "a@evil.example", "evil.example:99999999", "<script>", "x y"]) expect(originFor(host, url), String(host)).toBe(url);
+  });
+
+  it("introduces errors with a refused query naming its field, and a rate limit with Retry-After", () => {
+    const { invalid, rateLimited } = introProblems("/api/v1");
+    expect(bodyOf(invalid)).toMatchObject({ status: 400, code: "invalid_request", errors: { limit: [expect.any(String)] }, instance: "/api/v1/devices" });
+    expect(rateLimited).toContain("\nRetry-After: 12\n");
   });
 
   it("builds a problem answer with the API's own headers", () => {
