@@ -75,7 +75,7 @@ async function tokensOfEveryStatus(userId: string) {
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
 const tabs = (page: Page) => page.getByRole("navigation", { name: "Token status" });
 /** The names of the rows on show, newest first; retried until they match, as a view loads. */
-const expectNames = (page: Page, names: string[]) => expect(page.getByRole("rowheader")).toHaveText(names);
+const expectNames = (page: Page, names: string[]) => expect(page.getByRole("rowheader").getByRole("link")).toHaveText(names);
 
 async function takeRevealedToken(page: Page): Promise<string> {
   const dialog = page.getByRole("dialog");

@@ -50,9 +50,9 @@ export function TokenTable({ tokens, caption, empty, missingAddress, actions }: 
           <CardCell label="Status" className="lg:min-w-48"><StatusCell token={token} /></CardCell>
           <CardCell label="Last used" className="lg:min-w-36"><LastUsedCell token={token} missingAddress={missingAddress} /></CardCell>
           {actions && (
-            <CardCell label="Actions" className="lg:min-w-60">
+            <CardCell label="Actions">
               {/* No column gap: a rotation form with nothing to show (a revoked token's) takes no room. */}
-              <div className="flex flex-wrap items-start gap-y-2">{actions(token)}</div>
+              <div className="flex flex-wrap items-start gap-y-2 lg:min-w-60">{actions(token)}</div>
             </CardCell>
           )}
         </CardRow>
