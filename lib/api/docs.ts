@@ -196,21 +196,6 @@ export function problemExample(problem: ApiProblem, instance?: string): string {
 
 const headerName = (name: string) => name.replace(/(^|-)[a-z]/g, (c) => c.toUpperCase()).replace(/^Www-/, "WWW-");
 
-/**
- * The origin the reader is using, for the examples: the request's Host when it is a plain host
- * name or address with an optional port (anything else is not echoed into the page), with the
- * public URL's scheme; otherwise the public URL's own origin.
- */
-export function originFor(host: string | null, publicUrl: string): string {
-  const configured = new URL(publicUrl);
-  if (!host || !/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host)) return configured.origin;
-  try {
-    return new URL(`${configured.protocol}//${host}`).origin;
-  } catch {
-    return configured.origin;
-  }
-}
-
 /** The introduction's two problem answers: a refused query, naming its field, and a rate limit with Retry-After. */
 export function introProblems(basePath: string): { invalid: string; rateLimited: string } {
   const invalid = new ApiProblem("invalid_request", "The query is not valid", { errors: { limit: ["Too small: expected number to be >=1"] } });

@@ -5,26 +5,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiServer, type ApiServer } from "@/lib/testing/api-server";
 import { createDevice, createUser, issueTestToken, testDb } from "@/lib/testing/factories";
-import { connectSnippets, originInUse, sampleReading, TOKEN_PLACEHOLDER, type SnippetLanguage } from "./connect-snippets";
-
-describe("originInUse", () => {
-  const PUBLIC = "https://gatehouse.example.com";
-
-  it("is the host the person used, with the public URL's scheme", () => {
-    expect(originInUse("192.168.1.20:3000", null, "http://localhost:3000")).toBe("http://192.168.1.20:3000");
-    expect(originInUse("home.example.net", null, PUBLIC)).toBe("https://home.example.net");
-    expect(originInUse("[::1]:3000", null, "http://localhost:3000")).toBe("http://[::1]:3000");
-  });
-
-  it("takes the scheme a proxy forwarded, and only http or https", () => {
-    expect(originInUse("home.example.net", "https, http", "http://localhost:3000")).toBe("https://home.example.net");
-    expect(originInUse("home.example.net", "javascript", PUBLIC)).toBe("https://home.example.net");
-  });
-
-  it("falls back to the public URL for a missing host or one that is not a plain host name", () => {
-    for (const host of [null, "", "evil.example/path", "a'b", 'x" -d @/etc/passwd', "host:port", "user@host"]) expect(originInUse(host, null, PUBLIC)).toBe(PUBLIC);
-  });
-});
+import { connectSnippets, sampleReading, TOKEN_PLACEHOLDER, type SnippetLanguage } from "./connect-snippets";
 
 describe("connectSnippets", () => {
   it("reads the token from $GATEHOUSE_TOKEN unless one is given, and names the device's telemetry URL", () => {

@@ -5,22 +5,6 @@ import { DEVICE_KINDS, type DeviceKind } from "./catalog";
 /** The shell variable the snippets read the token from, unless it was just revealed. */
 export const TOKEN_PLACEHOLDER = "$GATEHOUSE_TOKEN";
 
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
-
-/**
- * The origin the person reached Gatehouse at, for snippets that work from where they are: the Host
- * header when it is a plain host name (a forged one only misleads the person who forged it, but it
- * must not carry a path or quotes into a snippet), the public URL otherwise. The scheme is the
- * forwarded one when a proxy says so, else the public URL's.
- */
-export function originInUse(host: string | null, forwardedProto: string | null, publicUrl: string): string {
-  const configured = new URL(publicUrl);
-  if (!host || !HOST.test(host)) return configured.origin;
-  const proto = forwardedProto?.split(",")[0]?.trim().toLowerCase();
-  const scheme = proto === "http" || proto === "https" ? proto : configured.protocol.replace(":", "");
-  return new URL(`${scheme}://${host}`).origin;
-}
-
 export type SnippetLanguage = "curl" | "python" | "node";
 export type Snippet = { language: SnippetLanguage; label: string; code: string };
 

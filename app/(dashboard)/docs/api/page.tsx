@@ -7,7 +7,8 @@ import { ApiRoute } from "@/components/docs/api-route";
 import { ApiToc } from "@/components/docs/api-toc";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_SCOPES } from "@/lib/access/scopes";
-import { apiDocs, introProblems, originFor } from "@/lib/api/docs";
+import { apiDocs, introProblems } from "@/lib/api/docs";
+import { originInUse } from "@/lib/origin";
 import { openApiDocument } from "@/lib/api/openapi";
 import { requireUser } from "@/lib/auth/session";
 import { MAX_PAGE_SIZE } from "@/lib/devices/devices";
@@ -19,7 +20,7 @@ const standardScopes: readonly string[] = ROLE_SCOPES.STANDARD;
 
 export default async function ApiDocsPage() {
   await requireUser();
-  const origin = originFor((await headers()).get("host"), env.NEXTAUTH_URL);
+  const origin = originInUse((await headers()).get("host"), env.NEXTAUTH_URL);
   const docs = apiDocs(openApiDocument(), { origin, now: new Date() });
   return (
     <>

@@ -13,7 +13,8 @@ import { SlowDown } from "@/components/layout/slow-down";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { kindLabel } from "@/lib/devices/catalog";
-import { connectSnippets, originInUse, TOKEN_PLACEHOLDER } from "@/lib/devices/connect-snippets";
+import { connectSnippets, TOKEN_PLACEHOLDER } from "@/lib/devices/connect-snippets";
+import { originInUse } from "@/lib/origin";
 import { env } from "@/lib/env";
 import { loadDevice } from "@/lib/server/dashboard-data";
 import { SECOND_MS } from "@/lib/time";
@@ -36,7 +37,7 @@ export default async function ConnectDevicePage({ params }: Props) {
   if (loaded.state === "busy") return <SlowDown retryAfter={loaded.retryAfter} />;
   const { device, firstReadingAt } = loaded.data;
   const incoming = await headers();
-  const origin = originInUse(incoming.get("host"), incoming.get("x-forwarded-proto"), env.NEXTAUTH_URL);
+  const origin = originInUse(incoming.get("host"), env.NEXTAUTH_URL);
   const devicePath = `/devices/${encodeURIComponent(device.id)}`;
   return (
     <>
