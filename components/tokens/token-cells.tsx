@@ -56,7 +56,7 @@ export function StatusCell({ token }: { token: TokenListItem }) {
     case "grace":
       return (
         <span data-status="grace">
-          <Badge tone="amber">Grace</Badge> Valid until <Moment time={token.graceEndsAt ?? token.expiresAt} /> (rotated)
+          <Badge tone="amber">Grace</Badge> Valid until <Moment time={endedAt(token)} /> (rotated)
         </span>
       );
     case "expired":
