@@ -40,6 +40,11 @@ export function LiveFilterForm({ label, defaults = {}, className, children }: Pr
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [pending, startTransition] = useTransition();
   const [sent, setSent] = useState<string[]>([]);
+  // The timer's apply() may come from an earlier render: it reads what was sent through this.
+  const sentNow = useRef(sent);
+  useEffect(() => {
+    sentNow.current = sent;
+  }, [sent]);
   const [generation, setGeneration] = useState(0);
   const [seen, setSeen] = useState(search);
   if (seen !== search) {
@@ -57,9 +62,13 @@ export function LiveFilterForm({ label, defaults = {}, className, children }: Pr
     clearTimeout(timer.current);
     if (!form.current) return;
     const query = queryOf(form.current, defaults);
-    if (query === new URLSearchParams(window.location.search).toString()) return;
+    // Against the last query sent, not the URL: the URL changes only once a replace lands, so "a",
+    // then back to "" before "a" arrived, must still send "".
+    const last = sentNow.current.at(-1) ?? new URLSearchParams(window.location.search).toString();
+    if (query === last) return;
     const href = query ? `${pathname}?${query}` : pathname;
-    setSent((queries) => [...queries.slice(1 - REMEMBERED), query]);
+    sentNow.current = [...sentNow.current.slice(1 - REMEMBERED), query];
+    setSent(sentNow.current);
     announceNavigation(href);
     startTransition(() => router.replace(href, { scroll: false }));
   }
