@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useTransition } from "react";
+import { announceNavigation } from "@/components/layout/route-progress";
 
 type RangeNavigation = { pending: boolean; go: (href: string) => void };
 
@@ -16,8 +17,13 @@ export function useRangeNavigation(): RangeNavigation {
 export function ChartRangeTransition({ children }: { children: React.ReactNode }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  // Where the person is on the page stays: only the charts change.
-  const go = (href: string) => startTransition(() => router.push(href, { scroll: false }));
+  // Where the person is on the page stays: only the charts change. Announced, so that the top bar
+  // shows and the live refresh holds off (navigationPending): a refresh every few seconds while a slow
+  // range loads would start the load over each time, and the new range would never arrive.
+  const go = (href: string) => {
+    announceNavigation(href);
+    startTransition(() => router.push(href, { scroll: false }));
+  };
   return <Navigation value={{ pending, go }}>{children}</Navigation>;
 }
 
@@ -29,14 +35,6 @@ export function ChartsStatus() {
       {pending ? "Loading…" : ""}
     </p>
   );
-}
-
-/**
- * What only the settled charts show (their live refresh): a refresh every few seconds while a slow
- * range loads would start the load over each time, and the new range would never arrive.
- */
-export function WhenSettled({ children }: { children: React.ReactNode }) {
-  return useRangeNavigation().pending ? null : children;
 }
 
 /** The charts, dimmed and busy while a new range loads. */

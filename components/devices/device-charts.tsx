@@ -13,7 +13,7 @@ import { metricLabel } from "@/lib/devices/catalog";
 import { formatReading } from "@/lib/devices/format";
 import type { TelemetryView } from "@/lib/server/dashboard-data";
 import { loadTelemetry } from "@/lib/server/dashboard-data";
-import { ChartRangeTransition, ChartsBusy, ChartsStatus, WhenSettled } from "./chart-range-transition";
+import { ChartRangeTransition, ChartsBusy, ChartsStatus } from "./chart-range-transition";
 import { RangePicker } from "./range-picker";
 
 type Props = { userId: string; device: { id: string; name: string; kind: string }; range: ChartRange; liveEveryMs: number };
@@ -42,11 +42,7 @@ export async function DeviceCharts({ userId, device, range, liveEveryMs }: Props
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <p data-testid="chart-range">{describeRange(shown, view)}</p>
         <ChartsStatus />
-        {shown.preset && (
-          <WhenSettled>
-            <LiveUpdates renderedAt={loaded.at} everyMs={liveEveryMs} />
-          </WhenSettled>
-        )}
+        {shown.preset && <LiveUpdates renderedAt={loaded.at} everyMs={liveEveryMs} />}
       </div>
       <ChartsBusy>
         {view.data.length === 0 ? (
