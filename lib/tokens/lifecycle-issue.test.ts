@@ -98,6 +98,20 @@ describe("issueToken", () => {
     expect(error.code).toBe("forbidden");
   });
 
+  it("refuses a device token to a role whose policy does not allow pushing readings", async () => {
+    const owner = await createUser();
+    const device = await createDevice(owner.id);
+    const policy = await testDb().policy.findUniqueOrThrow({ where: { role: "STANDARD" } });
+    await testDb().policy.update({ where: { role: "STANDARD" }, data: { scopes: "devices:read telemetry:read" } });
+    try {
+      const error = await refusalOf(issueToken(personOf(owner), { userId: owner.id, kind: "DEVICE", name: "mine", deviceId: device.id }));
+      expect(error).toMatchObject({ code: "invalid", field: "kind" });
+      expect(await testDb().apiToken.count({ where: { userId: owner.id, kind: "DEVICE" } })).toBe(0);
+    } finally {
+      await testDb().policy.update({ where: { role: "STANDARD" }, data: { scopes: policy.scopes } });
+    }
+  });
+
   it("refuses a device token without a device", async () => {
     const user = await createUser();
     const error = await refusalOf(issueToken("system", { userId: user.id, kind: "DEVICE", name: "none" }));

@@ -120,7 +120,12 @@ async function mint(kind: TokenKind) {
 
 function scopesFor(request: IssueRequest, allowed: Scope[]): Scope[] {
   if (request.kind === "DASHBOARD") return DASHBOARD_SCOPES.filter((s) => allowed.includes(s));
-  if (request.kind === "DEVICE") return DEVICE_SCOPES;
+  if (request.kind === "DEVICE") {
+    // Within the role as every other kind: a role whose policy no longer allows pushing readings gets no device token.
+    const scopes = DEVICE_SCOPES.filter((s) => allowed.includes(s));
+    if (scopes.length === 0) throw new Refusal(`This role cannot hold ${DEVICE_SCOPES.join(", ")}`, "invalid", "kind");
+    return scopes;
+  }
   const wanted = request.scopes ?? [];
   if (wanted.length === 0) throw new Refusal("Choose at least one scope", "invalid", "scopes");
   const beyond = wanted.filter((s) => !allowed.includes(s));
