@@ -60,6 +60,15 @@ export async function signedInAs(page: Page, role: TestUser["role"]): Promise<Te
 }
 
 /**
+ * Waits until React has hydrated the signed-in page: a click before that is a full page load, which
+ * shows none of the client's behaviour (the route progress bar, a form's own checks). The theme
+ * select is a client component rendered disabled until it hydrates.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.getByTestId("theme-select").first()).toBeEnabled();
+}
+
+/**
  * Every spec that uses this `test` has each response its browser receives scanned for tokens,
  * hashes, ciphertexts and secrets (see leak-scanner.ts); a leak fails the test it happened in.
  */

@@ -3,7 +3,7 @@
 // clear them, and a refused form says which fields, without pointing up or down, and focuses one.
 import type { Page, Route } from "@playwright/test";
 import { safeCallbackPath } from "../lib/auth/callback-path";
-import { createDevice, createUser, expect, signedInAs, signInByApi, test, type TestUser } from "./fixtures";
+import { createDevice, createUser, expect, hydrated, signedInAs, signInByApi, test, type TestUser } from "./fixtures";
 
 async function signInWithForm(page: Page, user: TestUser) {
   await page.getByLabel("Email").fill(user.email);
@@ -120,6 +120,7 @@ test("a slow page shows that it is loading: a progress bar, and the clicked tile
   const device = await createDevice(user.id, "Slow sensor");
   await createDevice(user.id, "Other sensor");
   await page.goto("/");
+  await hydrated(page);
   const bar = page.getByRole("progressbar", { name: "Loading the page" });
   await expect(bar).toHaveCount(0);
   await slowRouterRequests(page, /^\/devices\//, 2_000);

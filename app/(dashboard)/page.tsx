@@ -37,7 +37,7 @@ export default async function HomePage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Devices" description={isAdmin ? "Every device in Gatehouse, across all users." : "The devices you own."}>
-        <Link href="/devices/new" className={BUTTON.primary}>
+        <Link href="/devices/new" prefetch={false} className={BUTTON.primary}>
           Add device
         </Link>
       </PageHeader>
@@ -72,7 +72,7 @@ async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Add your first device: give it a name, then connect it with a token and a few lines of code.
         </p>
-        <Link href="/devices/new" className={`${BUTTON.primary} mt-4`}>
+        <Link href="/devices/new" prefetch={false} className={`${BUTTON.primary} mt-4`}>
           Add a device
         </Link>
       </div>
