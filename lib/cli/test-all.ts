@@ -141,8 +141,9 @@ function prebuild(): Promise<number> {
 
 async function main() {
   fs.mkdirSync(REPORTS, { recursive: true });
-  const built = prebuild();
   const tallies = [timed("typecheck", () => check("tsc", ["--noEmit", "-p", "."])), timed("lint", () => check("eslint", ["--max-warnings=0", "."]))];
+  // After the type check, which reads the builds' generated types (tsconfig.json includes them).
+  const built = prebuild();
   // The same suite on PostgreSQL where a server is at hand (.ci/run starts one: TEST_POSTGRES_URL).
   const onPostgres = process.env.TEST_POSTGRES_URL ? timedAsync("vitest pg", () => vitest("postgres")) : undefined;
   console.log(`\n━━ vitest ━━${onPostgres ? "\n(the PostgreSQL run goes beside this one; its output follows when it ends)" : ""}`);
