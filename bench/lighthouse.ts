@@ -5,6 +5,7 @@
 // that cost it. `--runs N` runs each page N times (default 3) and reports the median.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { launch, type LaunchedChrome } from "chrome-launcher";
@@ -74,10 +75,25 @@ function runLighthouse(port: number, url: string, headersFile: string, workDir: 
   return result;
 }
 
+/**
+ * The page's status, on a connection of its own: fetch would reuse a keep-alive connection from the
+ * previous check, which the server closes after a few idle seconds while Lighthouse runs, and the
+ * request then fails with "other side closed".
+ */
+function statusOf(url: string, cookies: Cookie[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false, headers: { cookie: cookieHeader(cookies) } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+  });
+}
+
 async function measure(chrome: LaunchedChrome, base: string, cookies: Cookie[], page: (typeof PAGES)[number], runs: number): Promise<Measured> {
   const url = `${base}${page.path}`;
   // A page that is not there (or sends the admin to /login) is reported as such, not scored.
-  const status = (await fetch(url, { headers: { cookie: cookieHeader(cookies) }, redirect: "manual" })).status;
+  const status = await statusOf(url, cookies);
   const results: PageRun[] = [];
   if (status === 200) {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "gatehouse-lighthouse-"));

@@ -98,8 +98,18 @@ export async function startServer(port: number, distDir: string, env: Record<str
   };
   const args = ["start", "-p", String(port)];
   const child: ChildProcess = nodeArgs.length === 0 ? start("next", args, options) : spawn(process.execPath, [...nodeArgs, bin("next"), ...args], options);
-  const stop = () => void child.kill("SIGTERM");
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    child.kill("SIGTERM");
+  };
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      // A server that goes before it is told to would otherwise show only as the next request's "fetch failed".
+      if (!stopping) console.error(`next start (port ${port}) exited by itself: code ${code}, signal ${signal}`);
+      resolve();
+    }),
+  );
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
     try {
