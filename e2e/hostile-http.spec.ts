@@ -4,7 +4,7 @@
 // gets the status written beside it, as problem+json under /api and as a page elsewhere.
 import http from "node:http";
 import { BASE_URL } from "../playwright.config";
-import { createUser, expect, signInByApi, test } from "./fixtures";
+import { createDevice, createUser, expect, signInByApi, test } from "./fixtures";
 
 type Sent = { method: string; path: string; headers?: Record<string, string>; body?: string };
 type Answer = { status: number; type: string; body: string; location: string };
@@ -112,9 +112,18 @@ test("a spoofed Host or X-Forwarded-Host never sends anyone to that host", async
   const user = await createUser("STANDARD");
   await signInByApi(request, user);
   const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const spoofs: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
+  const device = await createDevice(user.id);
+  // The pages that write the host in use into their examples (the API reference, a device's
+  // connection snippets) too, with hosts that look like one but no URL can hold.
+  const spoofs: Record<string, string>[] = [
+    { host: "evil.example" },
+    { host: "a:99999" },
+    { host: "[1.2.3.4]" },
+    { "x-forwarded-host": "evil.example" },
+    { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+  ];
   for (const headers of spoofs) {
-    for (const path of ["/", "/login", "/login?callbackUrl=/devices", "/settings/tokens"]) {
+    for (const path of ["/", "/login", "/login?callbackUrl=/devices", "/settings/tokens", "/docs/api", "/devices/new", `/devices/${device.id}/connect`]) {
       for (const signedIn of [false, true]) {
         const answer = await send({ method: "GET", path, headers: { ...headers, ...(signedIn ? { cookie } : {}) } });
         const label = `${JSON.stringify(headers)} ${path} ${signedIn ? "signed in" : "signed out"}`;
