@@ -24,6 +24,7 @@ import { env } from "@/lib/env";
 import { loadDevice } from "@/lib/server/dashboard-data";
 import { deleteDeviceAction, updateDeviceAction } from "./actions";
 import { SECOND_MS } from "@/lib/time";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 type Props = { params: Promise<{ deviceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,11 +47,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
   const alerts = deviceAlerts({ ...device, lastSeenAt: device.lastSeenAt ? new Date(device.lastSeenAt) : null }, latest, loaded.at);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/" className="text-sky-700 hover:underline dark:text-sky-400">
-          Devices
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: "/", label: "Devices" }]} />
       <PageHeader title={device.name} description={`${kindLabel(device.kind)}${device.location ? ` · ${device.location}` : ""}`}>
         <StatusBadge status={device.status} />
       </PageHeader>

@@ -1,7 +1,6 @@
 // One token's usage: its requests over time, errors, routes and the networks it was used from. Its
 // owner and admins see it; for anyone else it is the 404 page, as for a token that does not exist.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TokenStatusBadge } from "@/components/usage/token-status-badge";
 import { UsageFigures } from "@/components/usage/usage-figures";
@@ -13,6 +12,7 @@ import { requireUser } from "@/lib/auth/session";
 import { missingAddressReason } from "@/lib/tokens/queries";
 import { seesAllUsage, tokenUsage } from "@/lib/usage/queries";
 import { parseUsageRange } from "@/lib/usage/range";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 // The token's name is not in the title: a title is the one part of a 404 a stranger could compare.
 export const metadata: Metadata = { title: "Token usage" };
@@ -33,9 +33,7 @@ export default async function TokenUsagePage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href={back.href} className="text-sky-700 hover:underline dark:text-sky-400">{back.label}</Link>
-      </nav>
+      <Breadcrumb trail={[back]} />
       <PageHeader title={token.name} description={`${KIND[token.kind]}${token.deviceName ? ` for ${token.deviceName}` : ""}${own ? "" : ` · owned by ${token.owner.name} (${token.owner.email})`}`}>
         <TokenStatusBadge status={token.status} />
       </PageHeader>

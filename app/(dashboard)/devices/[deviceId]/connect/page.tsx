@@ -19,6 +19,7 @@ import { env } from "@/lib/env";
 import { loadDevice } from "@/lib/server/dashboard-data";
 import { SECOND_MS } from "@/lib/time";
 import { issueConnectTokenAction } from "./actions";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 type Props = { params: Promise<{ deviceId: string }> };
 
@@ -41,15 +42,7 @@ export default async function ConnectDevicePage({ params }: Props) {
   const devicePath = `/devices/${encodeURIComponent(device.id)}`;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 flex flex-wrap gap-1 text-sm">
-        <Link href="/" className="text-sky-700 hover:underline dark:text-sky-400">
-          Devices
-        </Link>
-        <span aria-hidden="true">/</span>
-        <Link href={devicePath} className="text-sky-700 hover:underline dark:text-sky-400">
-          {device.name}
-        </Link>
-      </nav>
+      <Breadcrumb trail={[{ href: "/", label: "Devices" }, { href: devicePath, label: device.name }]} />
       <PageHeader title={`Connect ${device.name}`} description={`${kindLabel(device.kind)}${device.location ? ` · ${device.location}` : ""}`} />
       <ConnectStatus firstReadingAt={firstReadingAt} renderedAt={loaded.at} everyMs={env.LIVE_REFRESH_SECONDS * SECOND_MS} devicePath={devicePath} enabled={device.enabled} />
 

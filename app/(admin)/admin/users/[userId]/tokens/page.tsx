@@ -1,6 +1,5 @@
 // An admin's view of one user's tokens, in views by status: issue, rotate with grace, revoke.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiDocsLink } from "@/components/tokens/api-docs-link";
 import { IssueTokenForm } from "@/components/tokens/issue-token-form";
@@ -19,6 +18,7 @@ import { parseStatusFilter } from "@/lib/tokens/listing";
 import { issueOptions, listTokenPage, missingAddressReason } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeAllTokensAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
 import { justChangedTokens } from "@/app/_actions/token-changes";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "User tokens" };
 
@@ -38,9 +38,7 @@ export default async function UserTokensPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/admin/users" className="text-sky-700 hover:underline dark:text-sky-400">Users</Link>
-      </nav>
+      <Breadcrumb trail={[{ href: "/admin/users", label: "Users" }]} />
       <PageHeader title={`Tokens of ${user.name}`} description={`${user.email} · tokens are bound to this user's role and expire within its policy.`}>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <div className="flex items-center gap-2">
