@@ -166,7 +166,7 @@ const STRING_HINTS: Record<string, string> = {
   unit: "°C",
   location: "Greenhouse",
   kind: "thermostat",
-  action: "device.update",
+  action: "device.updated",
   reason: "hash mismatch",
   message: "No reading for 15 minutes",
   prefix: "gth_pat_",
