@@ -3,6 +3,7 @@
 // does not vanish with the answer to its change, or with a rotation's shown-once successor.
 import "server-only";
 import { cookies } from "next/headers";
+import { env } from "@/lib/env";
 
 const COOKIE = "gatehouse-token-changes";
 const MAX_AGE_SECONDS = 10 * 60;
@@ -13,7 +14,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export async function rememberTokenChange(tokenId: string): Promise<void> {
   const store = await cookies();
   const ids = [tokenId, ...parse(store.get(COOKIE)?.value).filter((id) => id !== tokenId)].slice(0, MAX_IDS);
-  store.set(COOKIE, ids.join("."), { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS });
+  store.set(COOKIE, ids.join("."), { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS, secure: new URL(env.NEXTAUTH_URL).protocol === "https:" });
 }
 
 export async function justChangedTokens(): Promise<Set<string>> {
