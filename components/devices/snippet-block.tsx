@@ -1,7 +1,7 @@
 // One copyable snippet: its language, the code in a block that scrolls by itself (never the page,
 // on a phone), and a copy button.
 import type { Snippet } from "@/lib/devices/connect-snippets";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export function SnippetBlock({ snippet }: { snippet: Snippet }) {
   const id = `snippet-${snippet.language}`;

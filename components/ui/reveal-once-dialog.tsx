@@ -1,7 +1,8 @@
 "use client";
 // A secret shown once (a new token, a set-password link), in a modal dialog with a copy button.
 // Closing it calls onClose, which must drop the secret from state: it cannot be shown again.
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { CopyButton } from "./copy-button";
 import { BUTTON, DIALOG, INPUT } from "./styles";
 
 type Props = {
@@ -18,7 +19,6 @@ type Props = {
 export function RevealOnceDialog({ title, warning, noun, value, testId, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const lower = noun.toLowerCase();
 
   useEffect(() => {
@@ -26,15 +26,6 @@ export function RevealOnceDialog({ title, warning, noun, value, testId, onClose 
     // showModal() focuses the first control (the secret, selected) and returns focus on close.
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-
-  async function copyValue() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopy("copied");
-    } catch {
-      setCopy("failed");
-    }
-  }
 
   return (
     <dialog ref={ref} onClose={onClose} aria-labelledby={`${id}-title`} aria-describedby={`${id}-once`} className={DIALOG}>
@@ -57,15 +48,7 @@ export function RevealOnceDialog({ title, warning, noun, value, testId, onClose 
         onFocus={(event) => event.currentTarget.select()}
         className={`${INPUT} mt-1 font-mono text-xs`}
       />
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        <button type="button" onClick={copyValue} className={BUTTON.secondary}>
-          {`Copy ${lower}`}
-        </button>
-        <span aria-live="polite" className="text-sm text-zinc-700 dark:text-zinc-300">
-          {copy === "copied" && "Copied to the clipboard."}
-          {copy === "failed" && `Copying failed: select the ${lower} and copy it by hand.`}
-        </span>
-      </div>
+      <CopyButton text={value} label={`Copy ${lower}`} copiedMessage="Copied to the clipboard." noun={lower} className="mt-3 flex flex-wrap items-center gap-3" />
       <form method="dialog" className="mt-5 flex justify-end">
         <button type="submit" className={BUTTON.primary}>
           I have copied it, close
