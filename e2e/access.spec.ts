@@ -58,6 +58,8 @@ test("an admin sees the users list", async ({ page }) => {
   const other = await createUser("STANDARD");
   await signedInAs(page, "ADMIN");
   await page.goto("/admin/users");
+  await expect(page.getByTestId("user-count")).toHaveText(/^Showing 1–\d+ of [\d,]+ users$/);
+  await page.goto(`/admin/users?q=${encodeURIComponent(other.email)}`);
   await expect(page.getByRole("row", { name: new RegExp(other.email) })).toBeVisible();
 });
 

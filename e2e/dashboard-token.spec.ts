@@ -12,7 +12,7 @@ test("a revoked dashboard token shows the revoked state until an admin issues a 
   await expect(userPage.getByRole("link", { name: device.name })).toBeVisible();
 
   await signedInAs(page, "ADMIN");
-  await page.goto("/admin/users");
+  await page.goto(`/admin/users?q=${encodeURIComponent(user.email)}`);
   await page.getByRole("link", { name: `Tokens of ${user.name}` }).click();
   const row = page.getByRole("row").filter({ hasText: "gth_dsh_…" });
   await expect(row).toContainText("Active");

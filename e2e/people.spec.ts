@@ -47,6 +47,10 @@ test("an admin creates a user, who sets a password with the one-time link, signs
   expect(link).toMatch(new RegExp(`^${BASE_URL}/set-password/[A-Za-z0-9_-]{43}$`));
   await dialog.getByRole("button", { name: /close/ }).click();
   await expect(dialog).toBeHidden();
+  // The list shows a page at a time: the search finds them, as they type, and keeps to the URL.
+  await page.getByRole("search", { name: "Users" }).getByLabel("Search").fill(email);
+  await expect(page).toHaveURL(`/admin/users?q=${encodeURIComponent(email)}`);
+  await expect(page.getByTestId("user-count")).toHaveText(/^Showing 1 of 1 matching, [\d,]+ in all$/);
   const row = page.getByRole("row").filter({ hasText: email });
   await expect(row).toContainText("Invitation pending");
   expect(await page.content()).not.toContain(link);

@@ -47,11 +47,11 @@ test("signing out ends a copy of the session cookie too, and a new sign-in works
   await copy.context().close();
 });
 
-/** An admin, in a browser of their own, acting on the users page. */
-async function adminUsersPage(browser: Browser): Promise<Page> {
+/** An admin, in a browser of their own, acting on the users page, searched for `email`. */
+async function adminUsersPage(browser: Browser, email: string): Promise<Page> {
   const admin = await browser.newContext().then((context) => context.newPage());
   await signedInAs(admin, "ADMIN");
-  await admin.goto("/admin/users");
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
   return admin;
 }
 
@@ -61,7 +61,7 @@ test("disabling a signed-in user ends their session, and enabling them does not 
   await expectSignedIn(page, user);
   const copied = await sessionCookie(page.context());
 
-  const admin = await adminUsersPage(browser);
+  const admin = await adminUsersPage(browser, user.email);
   const row = admin.getByRole("row", { name: new RegExp(user.email) });
   await row.getByRole("button", { name: `Disable ${user.name}` }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Disable and revoke tokens" }).click();
@@ -81,7 +81,7 @@ test("changing a signed-in user's role ends their session; they sign in again un
   await signInByApi(page.request, user);
   await expectSignedIn(page, user);
 
-  const admin = await adminUsersPage(browser);
+  const admin = await adminUsersPage(browser, user.email);
   const row = admin.getByRole("row", { name: new RegExp(user.email) });
   await row.getByLabel(`Role for ${user.name}`, { exact: true }).selectOption("ADMIN");
   await row.getByRole("button", { name: `Save role for ${user.name}` }).click();

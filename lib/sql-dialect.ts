@@ -53,6 +53,15 @@ export function stringAgg(value: Prisma.Sql, separator: string): Prisma.Sql {
   return onPostgres ? Prisma.sql`string_agg(CAST(${value} AS TEXT), ${separator})` : Prisma.sql`group_concat(${value}, ${separator})`;
 }
 
+/**
+ * Whether the text column holds `needle`, ignoring case: a plain substring, so that % and _ are
+ * themselves (LIKE would read them as wildcards, and Prisma's `contains` does not escape them).
+ * SQLite's lower() folds ASCII letters only; PostgreSQL's folds every letter.
+ */
+export function containsText(column: Prisma.Sql, needle: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(onPostgres ? "strpos" : "instr")}(lower(${column}), ${needle.toLowerCase()}) > 0`;
+}
+
 /** The smaller and the larger of two values (SQLite's two-argument MIN and MAX). */
 export const least = (a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql => (onPostgres ? Prisma.sql`LEAST(${a}, ${b})` : Prisma.sql`MIN(${a}, ${b})`);
 export const greatest = (a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql => (onPostgres ? Prisma.sql`GREATEST(${a}, ${b})` : Prisma.sql`MAX(${a}, ${b})`);

@@ -9,16 +9,16 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { DeviceTiles } from "@/components/devices/device-tiles";
 import { DeviceFilters, NoDevicesMatch } from "@/components/devices/device-filters";
-import { Pager } from "@/components/devices/pager";
 import { FleetSummary } from "@/components/devices/fleet-summary";
 import { FleetSkeleton, TilesSkeleton } from "@/components/devices/skeletons";
 import { AccessRevoked } from "@/components/layout/access-revoked";
 import { LiveUpdates } from "@/components/layout/live-updates";
 import { SlowDown, StaleNotice } from "@/components/layout/slow-down";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { BUTTON } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
-import { parseDeviceFilter, parseDevicePage, showingText, type DeviceFilter } from "@/lib/devices/filter";
+import { deviceListHref, parseDeviceFilter, parseDevicePage, showingText, type DeviceFilter } from "@/lib/devices/filter";
 import { toTile } from "@/lib/devices/tile";
 import { env } from "@/lib/env";
 import { loadFleet, loadOverviewSearch } from "@/lib/server/dashboard-data";
@@ -93,7 +93,7 @@ async function Tiles({ userId, showOwner, filter, page }: TilesProps) {
       ) : (
         <>
           <DeviceTiles tiles={shown.data.map((device) => toTile(device, showOwner))} />
-          <Pager filter={filter} page={shown.page} pages={shown.pages} />
+          <Pager page={shown.page} pages={shown.pages} href={(n) => deviceListHref(filter, n)} />
         </>
       )}
     </>

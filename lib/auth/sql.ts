@@ -1,6 +1,7 @@
 // The hand-written statements of lib/auth, each with its reason.
 import { Prisma } from "@/lib/generated/prisma/client";
-import { at, greatest, least, msOf } from "@/lib/sql-dialect";
+import { at, containsText, greatest, least, msOf } from "@/lib/sql-dialect";
+import type { UserFilter } from "./user-filter";
 
 /**
  * The session's user, read on every page so that a disable, a role change or a sign-out elsewhere
@@ -13,6 +14,34 @@ export function sessionUserSql(userId: string): Prisma.Sql {
 /** A user's own profile, for GET /me: raw for the same reason. */
 export function profileSql(userId: string): Prisma.Sql {
   return Prisma.sql`SELECT "id", "email", "name", "role" FROM "User" WHERE "id" = ${userId}`;
+}
+
+const USER_STATUS: Record<UserFilter["status"], Prisma.Sql | null> = {
+  all: null,
+  active: Prisma.sql`"disabledAt" IS NULL AND "passwordHash" IS NOT NULL`,
+  invited: Prisma.sql`"disabledAt" IS NULL AND "passwordHash" IS NULL`,
+  disabled: Prisma.sql`"disabledAt" IS NOT NULL`,
+};
+
+/** The WHERE clause of the users page's search and filters: raw, for a search that takes % and _ as themselves. */
+function userWhere(filter: UserFilter): Prisma.Sql {
+  const conditions = [
+    filter.q ? Prisma.sql`(${containsText(Prisma.sql`"name"`, filter.q)} OR ${containsText(Prisma.sql`"email"`, filter.q)})` : null,
+    // Compared as text: PostgreSQL's column is an enum.
+    filter.role === "all" ? null : Prisma.sql`CAST("role" AS TEXT) = ${filter.role}`,
+    USER_STATUS[filter.status],
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+/** How many users match the filter. */
+export function userCountSql(filter: UserFilter): Prisma.Sql {
+  return Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "User" ${userWhere(filter)}`;
+}
+
+/** The ids of one page of the users that match, admins first and then by email (the role enum's order on both engines). */
+export function userPageSql(filter: UserFilter, skip: number, take: number): Prisma.Sql {
+  return Prisma.sql`SELECT "id" FROM "User" ${userWhere(filter)} ORDER BY "role", "email" LIMIT ${take} OFFSET ${skip}`;
 }
 
 /** One sign-in throttle key and its rule (lib/auth/throttle.ts). */

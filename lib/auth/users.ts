@@ -10,12 +10,14 @@ import { appendAudit } from "@/lib/audit/append";
 import { db, transaction } from "@/lib/db";
 import { readRows } from "@/lib/db-read";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
+import { pagePlace, type PagePlace } from "@/lib/paging";
 import { Refusal } from "@/lib/refusal";
 import { DAY_MS } from "@/lib/time";
 import { revokeAllTokens } from "@/lib/tokens/lifecycle";
 import { getPolicy } from "@/lib/tokens/policy";
 import { issueLinkWithin, type IssuedLink } from "./password-links";
-import { profileSql } from "./sql";
+import { isUserFilterSet, NO_USER_FILTER, USERS_PER_PAGE, type UserFilter } from "./user-filter";
+import { profileSql, userCountSql, userPageSql } from "./sql";
 
 type UserSummary = {
   id: string;
@@ -47,10 +49,20 @@ function toSummary({ _count, passwordHash, ...user }: SummaryRow): UserSummary {
   return { ...user, deviceCount: _count.devices, hasPassword: passwordHash !== null };
 }
 
-export async function listUsers(caller: Caller): Promise<UserSummary[]> {
+export type UserPage = PagePlace & { users: UserSummary[]; /** Every user, whatever the filter. */ all: number };
+
+/** One page of the users that match the filter, admins first, then by email. */
+export async function listUsers(caller: Caller, filter: UserFilter = NO_USER_FILTER, requested = 1, size = USERS_PER_PAGE): Promise<UserPage> {
   assertAdmin(caller, "list users");
-  const rows = await db.user.findMany({ select: summarySelect, orderBy: [{ role: "asc" }, { email: "asc" }] });
-  return rows.map(toSummary);
+  const counted = async (query: Prisma.Sql) => Number((await readRows<{ count: number | bigint }>(query))[0]?.count ?? 0);
+  const [total, all] = await Promise.all([counted(userCountSql(filter)), isUserFilterSet(filter) ? counted(userCountSql(NO_USER_FILTER)) : undefined]);
+  const place = pagePlace(total, requested, size);
+  const ids = (await readRows<{ id: string }>(userPageSql(filter, place.skip, size))).map((row) => row.id);
+  const rows = await db.user.findMany({ where: { id: { in: ids } }, select: summarySelect });
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  // In the page's order; one deleted since the ids were read is left out.
+  const users = ids.map((id) => byId.get(id)).filter((user): user is UserSummary => user !== undefined);
+  return { ...place, users, all: all ?? total };
 }
 
 /** One user, or null when there is no such user. */

@@ -1,5 +1,6 @@
 // Search, filter and sort for the homepage's device list, from the page's query string.
 import { z } from "zod";
+import { pagePlace, parsePageParam, showingText as showing } from "@/lib/paging";
 import type { DeviceDto } from "./devices";
 
 export const SORTS = { name: "Name", status: "Status", alerts: "Alerts first", "last-seen": "Last seen" } as const;
@@ -54,21 +55,14 @@ export function filterDevices<T extends Listed>(devices: T[], filter: DeviceFilt
 export const TILES_PER_PAGE = 48;
 
 /** The page asked for in the query string: a whole number from 1, anything else is page 1. */
-export function parseDevicePage(params: Params): number {
-  const value = Array.isArray(params.page) ? params.page[0] : params.page;
-  if (!value || !/^\d{1,9}$/.test(value)) return 1;
-  return Math.max(1, Number(value));
-}
+export const parseDevicePage = parsePageParam;
 
 export type DevicePage<T> = { items: T[]; page: number; pages: number; first: number; last: number; total: number };
 
 /** One page of `items`; a page past the end shows the last one. `first`/`last` count from 1 (0 when empty). */
 export function pageOf<T>(items: T[], requested: number, size = TILES_PER_PAGE): DevicePage<T> {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const page = Math.min(Math.max(1, Math.floor(requested) || 1), pages);
-  const start = (page - 1) * size;
-  const shown = items.slice(start, start + size);
-  return { items: shown, page, pages, first: shown.length ? start + 1 : 0, last: start + shown.length, total: items.length };
+  const { skip, ...place } = pagePlace(items.length, requested, size);
+  return { items: items.slice(skip, skip + size), ...place };
 }
 
 /** The homepage's URL for one page of the same search, filter and sort; defaults are left out. */
@@ -88,12 +82,5 @@ export const isFiltered = (filter: DeviceFilter) => filter.q !== "" || filter.st
 /** The homepage's URL for the same sort without its search and status filter: "Clear filters". */
 export const clearedFilterHref = (filter: DeviceFilter) => deviceListHref({ q: "", status: "all", sort: filter.sort }, 1);
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 /** "Showing 1–48 of 1,000 devices", or with a search or filter "Showing 1–37 of 37 matching, 1,000 in all". */
-export function showingText(page: Pick<DevicePage<unknown>, "first" | "last" | "total">, all: number): string {
-  if (page.total === 0) return `None of ${count(all)} ${all === 1 ? "device" : "devices"} match`;
-  const range = page.first === page.last ? count(page.first) : `${count(page.first)}–${count(page.last)}`;
-  if (page.total === all) return `Showing ${range} of ${count(all)} ${all === 1 ? "device" : "devices"}`;
-  return `Showing ${range} of ${count(page.total)} matching, ${count(all)} in all`;
-}
+export const showingText = (page: Pick<DevicePage<unknown>, "first" | "last" | "total">, all: number) => showing(page, all, ["device", "devices"]);

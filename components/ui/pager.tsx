@@ -1,19 +1,26 @@
-// Previous / next links under the homepage's tiles. Plain links that keep the search, filter and
-// sort, so paging works without JavaScript and every page has its own URL.
+// Previous / next links under a list shown a page at a time (the homepage's tiles, the users page).
+// Plain links that keep the search, filter and sort, so paging works without JavaScript and every
+// page has its own URL.
 import Link from "next/link";
-import { BUTTON } from "@/components/ui/styles";
-import { deviceListHref, type DeviceFilter } from "@/lib/devices/filter";
+import { BUTTON } from "./styles";
 
 // At either end the missing link keeps its place, unseen, so "Page n of m" stays put.
 const idle = `${BUTTON.secondary} invisible`;
 
-export function Pager({ filter, page, pages }: { filter: DeviceFilter; page: number; pages: number }) {
+type Props = {
+  page: number;
+  pages: number;
+  /** The URL of another page of the same view. */
+  href: (page: number) => string;
+};
+
+export function Pager({ page, pages, href }: Props) {
   if (pages <= 1) return null;
   return (
     <nav aria-label="Pages" className="mt-6 flex items-center justify-between gap-3" data-testid="pager">
       {page > 1 ? (
         // No prefetch: each page is a dynamic render, and most views never turn one.
-        <Link href={deviceListHref(filter, page - 1)} prefetch={false} aria-label="Previous page" className={BUTTON.secondary}>
+        <Link href={href(page - 1)} prefetch={false} aria-label="Previous page" className={BUTTON.secondary}>
           ← Previous
         </Link>
       ) : (
@@ -25,7 +32,7 @@ export function Pager({ filter, page, pages }: { filter: DeviceFilter; page: num
         Page {page} of {pages}
       </p>
       {page < pages ? (
-        <Link href={deviceListHref(filter, page + 1)} prefetch={false} aria-label="Next page" className={BUTTON.secondary}>
+        <Link href={href(page + 1)} prefetch={false} aria-label="Next page" className={BUTTON.secondary}>
           Next →
         </Link>
       ) : (
