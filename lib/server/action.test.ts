@@ -56,6 +56,26 @@ describe("formAction", () => {
     expect(next.admin).toBe(false);
   });
 
+  it("refuses a NUL in a field of the form by name, and drops a made-up field without naming it", async () => {
+    let ran = 0;
+    const schema = z.object({ name: z.string().optional(), note: z.string().optional() });
+    const action = formAction({ input: schema, revalidate: () => ["/a"] }, async () => ({ ok: true, message: `Done ${++ran}` }));
+
+    expect(await action({}, form([["name", "a\u0000b"], ["<b>invented</b>", "\u0000"]]))).toEqual({
+      errors: { name: ["May not contain a NUL character"] },
+      message: "Please correct the highlighted field: name.",
+    });
+    expect(ran).toBe(0);
+    // Only a made-up field holds one: it is dropped, and the form goes through.
+    expect(await action({}, form([["name", "ok"], ["youWereHacked", "\u0000"]]))).toEqual({ ok: true, message: "Done 1" });
+    // A schema of another shape names no field at all.
+    const piped = formAction({ input: schema.transform((input) => input), revalidate: () => [] }, async () => ({ ok: true }));
+    expect((await piped({}, form([["note", "\u0000"]]))).errors).toEqual({ note: ["May not contain a NUL character"] });
+    const union = formAction({ input: z.union([z.object({ a: z.string() }), z.object({ b: z.string() })]), revalidate: () => [] }, async () => ({ ok: true }));
+    expect(await union({}, form([["madeUp", "\u0000"]]))).toEqual({ message: "A field holds a NUL character, which no field may." });
+    expect(next.revalidated).toEqual([["/a"]]);
+  });
+
   it("asks for an admin when told to", async () => {
     const action = formAction({ input: z.object({}), admin: true, revalidate: () => [] }, async (caller) => ({ ok: true, message: caller.userId }));
     expect(await action({}, form([]))).toEqual({ ok: true, message: "a1" });

@@ -7,7 +7,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Person } from "@/lib/access/caller";
 import { hasNul } from "@/lib/api/body";
 import { AUDIT_UNAVAILABLE_MESSAGE, AuditUnavailable } from "@/lib/audit/append";
@@ -39,9 +39,8 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
   return async (_previous, formData) => {
     const caller = options.admin ? await requireAdmin() : await requireUser();
     const fields = formFields(formData);
-    const withNul = Object.keys(fields).filter((name) => [fields[name]!].flat().some(hasNul));
-    // PostgreSQL cannot store a NUL in text: refused on both engines, as the device API does.
-    if (withNul.length > 0) return { errors: Object.fromEntries(withNul.map((name) => [name, ["May not contain a NUL character"]])), message: correctFieldsMessage(withNul) } as R;
+    const refused = nulRefusal(fields, options.input);
+    if (refused) return refused as R;
     const input = options.input.safeParse(fields);
     if (!input.success) return invalidInput(input.error) as R;
     let state: R;
@@ -60,6 +59,27 @@ export function formAction<S extends z.ZodType, R extends FormState = FormState>
     if (options.redirectTo) redirect(options.redirectTo);
     return state;
   };
+}
+
+/** The names of an object schema's fields (through a pipe), or null for a schema of another shape. */
+function fieldNames(schema: z.ZodType): Set<string> | null {
+  if (schema instanceof z.ZodObject) return new Set(Object.keys(schema.shape));
+  if (schema instanceof z.ZodPipe) return fieldNames(schema.in as z.ZodType);
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store a NUL in text: a field holding one is refused on both engines, as the
+ * device API refuses it. A field the schema does not know is dropped, as the schema would drop it,
+ * and never named: the message names only the form's own fields, never one a request made up.
+ */
+function nulRefusal(fields: Record<string, string | string[]>, schema: z.ZodType): FormState | null {
+  const known = fieldNames(schema);
+  for (const name of Object.keys(fields)) if (known && !known.has(name)) delete fields[name];
+  const withNul = Object.keys(fields).filter((name) => [fields[name]!].flat().some(hasNul));
+  if (withNul.length === 0) return null;
+  if (!known) return { message: "A field holds a NUL character, which no field may." };
+  return { errors: Object.fromEntries(withNul.map((name) => [name, ["May not contain a NUL character"]])), message: correctFieldsMessage(withNul) };
 }
 
 /**
