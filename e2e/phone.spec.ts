@@ -17,8 +17,6 @@ type Context = { page: Page; request: APIRequestContext; user: TestUser };
 type Target = {
   name: string;
   path: (context: Context) => Promise<string> | string;
-  /** A page another part of issue 14 is building: skipped, with a note, while it answers 404. */
-  pending?: string;
 };
 
 /** A device of the person's own with an hour of readings, so that its charts draw. */
@@ -53,9 +51,9 @@ const EVERYONE: Target[] = [
   { name: "a token's usage page", path: ownTokenPage },
   { name: "the notifications page", path: () => "/notifications" },
   { name: "the password page", path: () => "/settings/password" },
-  { name: "the API docs", path: () => "/docs/api", pending: "the API docs page (issue 14, Deliver 2)" },
-  { name: "the add-device page", path: () => "/devices/new", pending: "the add-device flow (issue 14, Deliver 1)" },
-  { name: "a device's connection page", path: async (context) => `/devices/${await ownDevice(context)}/connect`, pending: "the connection page (issue 14, Deliver 1)" },
+  { name: "the API docs", path: () => "/docs/api" },
+  { name: "the add-device page", path: () => "/devices/new" },
+  { name: "a device's connection page", path: async (context) => `/devices/${await ownDevice(context)}/connect` },
 ];
 
 const STANDARD: Target[] = [...EVERYONE, { name: "a device page", path: async (context) => `/devices/${await ownDevice(context)}` }];
@@ -81,12 +79,8 @@ async function expectFitsPhone(page: Page, where: string) {
   expect(fit.offscreen, `${where}: controls in <main> past the screen's edge, outside a labelled scroll region`).toEqual([]);
 }
 
-async function visit(page: Page, path: string, target: Target) {
+async function visit(page: Page, path: string) {
   const response = await page.goto(path);
-  if (target.pending && response?.status() === 404) {
-    test.info().annotations.push({ type: "pending", description: `${path} answers 404: ${target.pending} is not built yet` });
-    test.skip(true, `${path} answers 404 (${target.pending} is not built yet)`);
-  }
   expect(response?.status(), path).toBe(200);
   await page.waitForLoadState("networkidle");
 }
@@ -104,7 +98,7 @@ for (const [role, targets] of [
         const user = await createUser(role);
         await signInByApi(page.request, user);
         const path = await target.path({ page, request, user });
-        await visit(page, path, target);
+        await visit(page, path);
         await expectFitsPhone(page, `${path} as ${role}`);
       });
     }
@@ -112,7 +106,7 @@ for (const [role, targets] of [
 }
 
 test(`at ${PHONE.width} px the sign-in page fits the screen, signed out`, async ({ page }) => {
-  await visit(page, "/login", { name: "the sign-in page", path: () => "/login" });
+  await visit(page, "/login");
   await expectFitsPhone(page, "/login");
 });
 
