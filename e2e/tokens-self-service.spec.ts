@@ -179,6 +179,31 @@ test("the token pages show live tokens by default and every status one click awa
   await expectNames(page, LIVE);
 });
 
+test("a view of many tokens shows 50 a page, and its pages keep the view", async ({ page }) => {
+  const user = await createUser("STANDARD");
+  // 55 revoked, as years of rotations leave them, and one live token.
+  for (let n = 1; n <= 55; n++) await insertToken(user.id, { name: `Rotated ${String(n).padStart(2, "0")}`, revokedAgoMs: DAY_MS });
+  await insertToken(user.id, { name: "Backup script" });
+  await signInByApi(page.request, user);
+  await page.goto("/settings/tokens");
+  await expectNames(page, ["Backup script"]);
+  await expect(page.getByRole("navigation", { name: "Pages" })).toHaveCount(0);
+
+  await tabs(page).getByRole("link", { name: /^Revoked/ }).click();
+  await expect(page.getByRole("rowheader")).toHaveCount(50);
+  await expect(page.getByTestId("token-count")).toHaveText("Showing 1–50 of 55 tokens");
+  // Newest first: the last one inserted leads.
+  await expect(page.getByRole("rowheader").first()).toContainText("Rotated 55");
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL("/settings/tokens?status=revoked&page=2");
+  await expectNames(page, ["Rotated 05", "Rotated 04", "Rotated 03", "Rotated 02", "Rotated 01"]);
+  await expect(page.getByTestId("token-count")).toHaveText("Showing 51–55 of 55 tokens");
+  // A page past the end is the last one, and the admin's page of the same user pages alike.
+  await signedInAs(page, "ADMIN");
+  await page.goto(`/admin/users/${user.id}/tokens?status=all&page=99`);
+  await expect(page.getByTestId("token-count")).toHaveText("Showing 51–56 of 56 tokens");
+});
+
 test("each status says itself once, with its when", async ({ page }) => {
   const user = await createUser("STANDARD");
   await tokensOfEveryStatus(user.id);

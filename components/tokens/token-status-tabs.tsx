@@ -23,8 +23,13 @@ export const EMPTY_VIEW: Record<StatusFilter, string> = {
   all: "No tokens yet.",
 };
 
-export function statusHref(basePath: string, filter: StatusFilter): string {
-  return filter === "current" ? basePath : `${basePath}?status=${filter}`;
+/** A view's URL, and a page of it past the first. */
+export function statusHref(basePath: string, filter: StatusFilter, page = 1): string {
+  const query = new URLSearchParams();
+  if (filter !== "current") query.set("status", filter);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `${basePath}?${text}` : basePath;
 }
 
 type Props = { basePath: string; filter: StatusFilter; counts: Record<StatusFilter, number> };

@@ -3,15 +3,12 @@
 import type { Metadata } from "next";
 import { ApiDocsLink } from "@/components/tokens/api-docs-link";
 import { IssueTokenForm } from "@/components/tokens/issue-token-form";
-import { RevokeTokenForm } from "@/components/tokens/revoke-token-form";
-import { RotateTokenForm } from "@/components/tokens/rotate-token-form";
-import { TokenTable } from "@/components/tokens/token-table";
-import { EMPTY_VIEW, TokenStatusTabs } from "@/components/tokens/token-status-tabs";
+import { TokenList } from "@/components/tokens/token-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { graceChoices } from "@/lib/tokens/grace";
 import { parseStatusFilter } from "@/lib/tokens/listing";
-import { issueOptions, listTokenPage, missingAddressReason } from "@/lib/tokens/queries";
+import { parsePageParam } from "@/lib/paging";
+import { issueOptions, listTokenPage } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
 import { justChangedTokens } from "@/app/_actions/token-changes";
 import { narrowTokenAction, revokeUnusedTokenAction } from "@/app/_actions/hygiene";
@@ -23,9 +20,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SettingsTokensPage({ searchParams }: Props) {
   const user = await requireUser();
-  const filter = parseStatusFilter((await searchParams).status);
+  const query = await searchParams;
+  const filter = parseStatusFilter(query.status);
   const [listing, options] = await Promise.all([listTokenPage(user, user.userId, filter, await justChangedTokens()), issueOptions(user, user.userId)]);
-  const grace = options ? graceChoices(options.gracePeriodHours) : [];
   return (
     <>
       <PageHeader
@@ -54,38 +51,16 @@ export default async function SettingsTokensPage({ searchParams }: Props) {
 
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="mb-3 font-medium">Tokens</h2>
-        <TokenStatusTabs basePath="/settings/tokens" filter={listing.filter} counts={listing.counts} />
-        <TokenTable
-          tokens={listing.tokens}
+        <TokenList
+          listing={listing}
+          rotateAction={rotateTokenAction}
+          revokeAction={revokeTokenAction}
+          basePath="/settings/tokens"
           caption="Your tokens"
-          empty={EMPTY_VIEW[listing.filter]}
-          missingAddress={missingAddressReason()}
-          actions={(token) => (
-            <>
-              {/* The dashboard token is Gatehouse's to rotate: its row says so instead. */}
-              {token.kind !== "DASHBOARD" && options && (
-                <RotateTokenForm
-                  action={rotateTokenAction}
-                  tokenId={token.id}
-                  tokenName={token.name}
-                  active={token.status === "active"}
-                  graceChoices={grace}
-                  defaultGraceHours={options.gracePeriodHours}
-                />
-              )}
-              <RevokeTokenForm
-                action={revokeTokenAction}
-                tokenId={token.id}
-                tokenName={token.name}
-                live={token.status === "active" || token.status === "grace"}
-                warning={
-                  token.kind === "DASHBOARD"
-                    ? "The dashboard will stop working for you until an admin issues a new dashboard token."
-                    : undefined
-                }
-              />
-            </>
-          )}
+          page={parsePageParam(query)}
+          graceHours={options?.gracePeriodHours ?? null}
+          rotatesDashboard={false}
+          dashboardWarning="The dashboard will stop working for you until an admin issues a new dashboard token."
         />
       </section>
     </>

@@ -1,21 +1,18 @@
-// An admin's view of one user's tokens, in views by status: issue, rotate with grace, revoke.
+// An admin's view of one user's tokens, in views by status, 50 a page: issue, rotate with grace, revoke.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApiDocsLink } from "@/components/tokens/api-docs-link";
 import { IssueTokenForm } from "@/components/tokens/issue-token-form";
 import { RevokeAllForm } from "@/components/tokens/revoke-all-form";
-import { RevokeTokenForm } from "@/components/tokens/revoke-token-form";
-import { RotateTokenForm } from "@/components/tokens/rotate-token-form";
-import { TokenTable } from "@/components/tokens/token-table";
-import { EMPTY_VIEW, TokenStatusTabs } from "@/components/tokens/token-status-tabs";
+import { TokenList } from "@/components/tokens/token-list";
 import { Badge } from "@/components/ui/badge";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { getUserSummary } from "@/lib/auth/users";
-import { graceChoices } from "@/lib/tokens/grace";
 import { parseStatusFilter } from "@/lib/tokens/listing";
-import { issueOptions, listTokenPage, missingAddressReason } from "@/lib/tokens/queries";
+import { parsePageParam } from "@/lib/paging";
+import { issueOptions, listTokenPage } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeAllTokensAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
 import { justChangedTokens } from "@/app/_actions/token-changes";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -70,31 +67,16 @@ export default async function UserTokensPage({ params, searchParams }: Props) {
           <h2 id="tokens-heading" className="font-medium">Tokens</h2>
           {liveCount > 0 && <RevokeAllForm action={revokeAllTokensAction} userId={user.id} userName={user.name} liveCount={liveCount} />}
         </div>
-        <TokenStatusTabs basePath={basePath} filter={listing.filter} counts={listing.counts} />
-        <TokenTable
-          tokens={listing.tokens}
+        <TokenList
+          listing={listing}
+          rotateAction={rotateTokenAction}
+          revokeAction={revokeTokenAction}
+          basePath={basePath}
           caption={`Tokens of ${user.name}`}
-          empty={EMPTY_VIEW[listing.filter]}
-          missingAddress={missingAddressReason()}
-          actions={(token) => (
-            <>
-              <RotateTokenForm
-                action={rotateTokenAction}
-                tokenId={token.id}
-                tokenName={token.name}
-                active={token.status === "active"}
-                graceChoices={graceChoices(options.gracePeriodHours)}
-                defaultGraceHours={options.gracePeriodHours}
-              />
-              <RevokeTokenForm
-                action={revokeTokenAction}
-                tokenId={token.id}
-                tokenName={token.name}
-                live={token.status === "active" || token.status === "grace"}
-                warning={token.kind === "DASHBOARD" ? `${user.name}'s dashboard stops working until a new dashboard token is issued.` : undefined}
-              />
-            </>
-          )}
+          page={parsePageParam(query)}
+          graceHours={options.gracePeriodHours}
+          rotatesDashboard
+          dashboardWarning={`${user.name}'s dashboard stops working until a new dashboard token is issued.`}
         />
       </section>
     </>
