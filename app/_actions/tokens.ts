@@ -8,7 +8,7 @@ import type { TokenFormState } from "@/lib/form-state";
 import { formAction } from "@/lib/server/action";
 import { issueToken, revokeAllTokens, revokeToken, rotateToken } from "@/lib/tokens/lifecycle";
 import { MAX_GRACE_HOURS } from "@/lib/tokens/policy";
-import { rememberTokenChange } from "./token-changes";
+import { rememberTokenChange } from "@/lib/server/token-changes";
 
 /** Every page that can show a user's tokens. */
 const tokenPages = () => ["/settings/tokens", ["/admin/users/[userId]/tokens", "page"] as [string, "page"]];

@@ -10,7 +10,7 @@ import { parseStatusFilter } from "@/lib/tokens/listing";
 import { parsePageParam } from "@/lib/paging";
 import { issueOptions, listTokenPage } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
-import { justChangedTokens } from "@/app/_actions/token-changes";
+import { justChangedTokens } from "@/lib/server/token-changes";
 import { narrowTokenAction, revokeUnusedTokenAction } from "@/app/_actions/hygiene";
 import { AdvisorNotice } from "@/components/hygiene/advisor-notice";
 

@@ -14,7 +14,7 @@ import { parseStatusFilter } from "@/lib/tokens/listing";
 import { parsePageParam } from "@/lib/paging";
 import { issueOptions, listTokenPage } from "@/lib/tokens/queries";
 import { issueTokenAction, revokeAllTokensAction, revokeTokenAction, rotateTokenAction } from "@/app/_actions/tokens";
-import { justChangedTokens } from "@/app/_actions/token-changes";
+import { justChangedTokens } from "@/lib/server/token-changes";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "User tokens" };
