@@ -47,7 +47,8 @@ test("an admin creates a user, who sets a password with the one-time link, signs
   expect(link).toMatch(new RegExp(`^${BASE_URL}/set-password/[A-Za-z0-9_-]{43}$`));
   await dialog.getByRole("button", { name: /close/ }).click();
   await expect(dialog).toBeHidden();
-  // The list shows a page at a time: the search finds them, as they type, and keeps to the URL.
+  // The list shows a page at a time: a link finds them in it, and so does the search, as one types.
+  await expect(page.getByRole("link", { name: `Show ${name} in the list` })).toHaveAttribute("href", `/admin/users?q=${encodeURIComponent(email)}`);
   await page.getByRole("search", { name: "Users" }).getByLabel("Search").fill(email);
   await expect(page).toHaveURL(`/admin/users?q=${encodeURIComponent(email)}`);
   await expect(page.getByTestId("user-count")).toHaveText(/^Showing 1 of 1 matching, [\d,]+ in all$/);

@@ -5,7 +5,8 @@ import type { FormState } from "@/lib/form-state";
 import { RevealOnceDialog } from "@/components/ui/reveal-once-dialog";
 
 /** An action's state that carries a new link, once: it is never stored. */
-export type LinkFormState = FormState & { link?: string; linkFor?: string; expiresAt?: string };
+/** `createdHref`: the users list searched for a new user, who may not be on its first page. */
+export type LinkFormState = FormState & { link?: string; linkFor?: string; expiresAt?: string; createdHref?: string };
 
 const formatExpiry = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 

@@ -1,7 +1,9 @@
 "use client";
 // Create a user (name, email, role). They get no password: the one-time link to set one is shown
-// once, in a dialog, for the admin to send them.
-import { useId } from "react";
+// once, in a dialog, for the admin to send them; then a link finds them in the list, which shows
+// a page at a time.
+import Link from "next/link";
+import { useId, useState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { FormMessage } from "@/components/ui/field-error";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -15,6 +17,9 @@ export function NewUserForm({ action }: { action: ServerAction<LinkFormState> })
   // Fields keyed by round are emptied after a success; a refused form keeps what was typed.
   const { state, pending, round, submitLater, clear } = useFormAction(action);
   const errors = state.errors ?? {};
+  // Kept past the dialog's clear(), which drops everything but the message.
+  const [created, setCreated] = useState<{ name: string; href: string }>();
+  if (state.createdHref && state.createdHref !== created?.href) setCreated({ name: state.linkFor ?? "them", href: state.createdHref });
 
   return (
     <>
@@ -30,6 +35,11 @@ export function NewUserForm({ action }: { action: ServerAction<LinkFormState> })
             {pending ? "Creating…" : "Create user"}
           </button>
           <FormMessage id={`${id}-message`} message={state.message} ok={state.ok} />
+          {state.ok && created && (
+            <Link href={created.href} prefetch={false} className="text-sm text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+              Show {created.name} in the list
+            </Link>
+          )}
         </div>
       </ActionForm>
       {state.link && state.expiresAt && <LinkRevealDialog link={state.link} name={state.linkFor ?? "the new user"} expiresAt={state.expiresAt} onClose={clear} />}

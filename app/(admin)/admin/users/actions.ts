@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ROLE_LABELS } from "@/components/ui/role-badge";
 import type { LinkFormState } from "@/components/users/link-reveal-dialog";
 import { issuePasswordLink } from "@/lib/auth/password-links";
+import { NO_USER_FILTER, userListHref } from "@/lib/auth/user-filter";
 import { changeUserRole, createUser, NewUser, setUserDisabled } from "@/lib/auth/users";
 import { Refusal } from "@/lib/refusal";
 import { formAction } from "@/lib/server/action";
@@ -43,7 +44,7 @@ export const setDisabledAction = formAction(
 export const createUserAction = formAction<typeof NewUser, LinkFormState>({ input: NewUser, admin: true, revalidate: () => ["/admin/users"] }, async (caller, input) => {
   try {
     const { user, link } = await createUser(caller, input);
-    return { ok: true, message: `${user.name} was created.`, link: link.url, linkFor: user.name, expiresAt: link.expiresAt.toISOString() };
+    return { ok: true, message: `${user.name} was created.`, link: link.url, linkFor: user.name, expiresAt: link.expiresAt.toISOString(), createdHref: userListHref({ ...NO_USER_FILTER, q: user.email }, 1) };
   } catch (error) {
     // A taken email is the email field's error, not the form's.
     if (error instanceof Refusal && error.code === "conflict") return { errors: { email: [error.message] } };
