@@ -155,6 +155,10 @@ test("another person's connection page is a 404, and issues them nothing", async
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("button", { name: "Issue a device token" })).toHaveCount(0);
   await expect(page.locator("body")).not.toContainText(device.name);
+  // The page is there for its owner: the 404 is the stranger's alone.
+  await signInByApi(page.request, owner);
+  expect((await page.goto(`/devices/${device.id}/connect`))?.status()).toBe(200);
+  await expect(page.getByRole("button", { name: "Issue a device token" })).toBeVisible();
 });
 
 /** The "Added" detail's time element. */
