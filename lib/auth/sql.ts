@@ -39,7 +39,7 @@ export function userCountSql(filter: UserFilter): Prisma.Sql {
   return Prisma.sql`SELECT CAST(COUNT(*) AS INTEGER) AS "count" FROM "User" ${userWhere(filter)}`;
 }
 
-/** The ids of one page of the users that match, admins first and then by email (the role enum's order on both engines). */
+/** The ids of one page of the users that match: admins first (alphabetical on SQLite, the enum's order on PostgreSQL), then by email. */
 export function userPageSql(filter: UserFilter, skip: number, take: number): Prisma.Sql {
   return Prisma.sql`SELECT "id" FROM "User" ${userWhere(filter)} ORDER BY "role", "email" LIMIT ${take} OFFSET ${skip}`;
 }
