@@ -6,7 +6,6 @@ import { handleApiRequest } from "@/lib/api/router";
 import type { Role } from "@/lib/generated/prisma/client";
 import { STANDARD_SCOPES } from "./callers";
 import { createDevice, createUser, issueTestToken, testDb } from "./factories";
-import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 /** Test responses are read loosely: the assertions themselves say what shape is expected. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -120,19 +119,7 @@ export function withoutInstance(body: Json): Json {
   return rest;
 }
 
-export const WINDOW_MS = MINUTE_MS;
-
-/** The start of the current rate-limit window, as lib/rate-limit.ts computes it. */
-function currentWindow(now = Date.now()): number {
-  return Math.floor(now / WINDOW_MS) * WINDOW_MS;
-}
-
-/** Waits for the next window when fewer than `headroomMs` remain, so a test stays within one window. */
-export async function withinOneWindow(headroomMs = 5 * SECOND_MS): Promise<number> {
-  const left = currentWindow() + WINDOW_MS - Date.now();
-  if (left < headroomMs) await new Promise((resolve) => setTimeout(resolve, left + 20));
-  return currentWindow();
-}
+export { WINDOW_MS, withinOneWindow } from "./rate-window";
 
 /** Readings of a device as stored, newest last. */
 export async function storedReadings(deviceId: string) {
