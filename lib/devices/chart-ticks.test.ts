@@ -91,6 +91,15 @@ describe("timeTicks", () => {
     expect(text(from, from + 2.5 * DAY_MS, "Europe/Berlin", 4)).toEqual(["Nov 21", "Nov 22"]);
   });
 
+  it("keeps the fine step when a range starts on a boundary and ends just past one, leaving out the edge tick", () => {
+    // 60 h from midnight to 12:05, as a phone's chart drew at noon: 6 twelve-hour boundaries for room for 5.
+    const from = at("2026-11-30T00:00:00Z");
+    const to = from + 2.5 * DAY_MS + 5 * 60_000;
+    expect(text(from, to, "UTC", 5)).toEqual(["12:00", "Dec 1", "12:00", "Dec 2", "12:00"]);
+    // A tick inside the range, not at its edge, is never dropped: then the coarser step it is.
+    expect(text(from - 6 * 3_600_000, from + 2.5 * DAY_MS + 3 * 3_600_000, "UTC", 5)).toEqual(["Nov 30", "Dec 1", "Dec 2"]);
+  });
+
   it("ticks a week by the day and a month by the week (Mondays), always on local midnights", () => {
     const from = at("2026-11-22T15:30:00Z");
     const zone = "Australia/Sydney";

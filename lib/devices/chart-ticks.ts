@@ -71,11 +71,27 @@ export function timeTicks(from: number, to: number, timeZone: string, most = 6):
   for (const step of STEPS) {
     // A first guess from the step's length; the count itself decides.
     if ((to - from) / step.ms > most + 1) continue;
-    const ticks = step.unit === "minute" ? clockTicks(from, to, step.n, timeZone) : calendarTicks(from, to, step, timeZone);
+    const all = step.unit === "minute" ? clockTicks(from, to, step.n, timeZone) : calendarTicks(from, to, step, timeZone);
+    const ticks = all.length === most + 1 ? withoutEdgeTick(all, from, to) : all;
     if (ticks.length <= most) return { ticks, labels: labelsFor(ticks, step.unit, timeZone) };
   }
   return { ticks: [], labels: new Map() };
 }
+
+/**
+ * The ticks without one that sits on the range's very edge, where its label would be half cut off:
+ * a range that starts or ends just past a boundary (60 h from 00:00 to 12:05) would otherwise have
+ * one tick too many at a fine step and fall to a far coarser one (3 dates instead of 5 ticks).
+ */
+function withoutEdgeTick(ticks: number[], from: number, to: number): number[] {
+  const edge = (to - from) * EDGE_SHARE;
+  if (ticks[0]! - from <= edge) return ticks.slice(1);
+  if (to - ticks.at(-1)! <= edge) return ticks.slice(0, -1);
+  return ticks;
+}
+
+/** How near an end of the range, as a share of it, a tick is on its edge. */
+const EDGE_SHARE = 0.02;
 
 /** Instants whose local time of day is a multiple of `minutes` (a divisor of a day). */
 function clockTicks(from: number, to: number, minutes: number, timeZone: string): number[] {
