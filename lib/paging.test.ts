@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pagePlace, parsePageParam, showingText } from "./paging";
+import { firstParam, listHref, pagePlace, parsePageParam, showingText } from "./paging";
 
 describe("parsePageParam", () => {
   it("takes a whole number from 1 and anything else as page 1", () => {
@@ -24,5 +24,15 @@ describe("showingText", () => {
     expect(showingText({ first: 1, last: 1, total: 1 }, 1, ["user", "users"])).toBe("Showing 1 of 1 user");
     expect(showingText({ first: 1, last: 3, total: 3 }, 40, ["user", "users"])).toBe("Showing 1–3 of 3 matching, 40 in all");
     expect(showingText({ first: 0, last: 0, total: 0 }, 40, ["user", "users"])).toBe("None of 40 users match");
+  });
+});
+
+describe("listHref and firstParam", () => {
+  it("leave out empty values and page 1, escape the rest, and take a repeated parameter's first value", () => {
+    expect(listHref("/settings/tokens", { status: "" }, 1)).toBe("/settings/tokens");
+    expect(listHref("/settings/tokens", { status: "revoked" }, 2)).toBe("/settings/tokens?status=revoked&page=2");
+    expect(listHref("/", { q: "a&b", sort: "" }, 3)).toBe("/?q=a%26b&page=3");
+    expect(firstParam(["x", "y"])).toBe("x");
+    expect(firstParam(undefined)).toBeUndefined();
   });
 });

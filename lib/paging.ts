@@ -1,11 +1,15 @@
 // Pages of a list shown a page at a time (the homepage's devices, the admin's users): the page asked
 // for in the query string, where a page starts and ends, and the line that says what is shown.
 
-type Params = Record<string, string | string[] | undefined>;
+type Param = string | string[] | undefined;
+type Params = Record<string, Param>;
+
+/** A query parameter's value: the first where it is repeated. */
+export const firstParam = (value: Param): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 /** The page asked for in the query string: a whole number from 1, anything else is page 1. */
 export function parsePageParam(params: Params): number {
-  const value = Array.isArray(params.page) ? params.page[0] : params.page;
+  const value = firstParam(params.page);
   if (!value || !/^\d{1,9}$/.test(value)) return 1;
   return Math.max(1, Number(value));
 }
@@ -20,6 +24,17 @@ export function pagePlace(total: number, requested: number, size: number): PageP
   const skip = (page - 1) * size;
   const shown = Math.max(0, Math.min(size, total - skip));
   return { page, pages, first: shown ? skip + 1 : 0, last: skip + shown, total, skip };
+}
+
+/**
+ * A list's URL for one page of a view: `query` holds the view's values, each left out where it is
+ * empty (its default, for the caller to blank), and page 1 has no number.
+ */
+export function listHref(path: string, query: Record<string, string>, page: number): string {
+  const search = new URLSearchParams(Object.entries(query).filter(([, value]) => value !== ""));
+  if (page > 1) search.set("page", String(page));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 const count = (n: number) => n.toLocaleString("en-US");

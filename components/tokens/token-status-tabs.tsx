@@ -1,6 +1,7 @@
 // The token views a page can show, each a link that keeps its choice in the URL (?status=), with
 // how many tokens each holds. The default view, live tokens, has no parameter.
 import Link from "next/link";
+import { listHref } from "@/lib/paging";
 import { STATUS_FILTERS, type StatusFilter } from "@/lib/tokens/listing";
 import { REMINDER_DAYS } from "@/lib/tokens/reminder-window";
 
@@ -25,11 +26,7 @@ export const EMPTY_VIEW: Record<StatusFilter, string> = {
 
 /** A view's URL, and a page of it past the first. */
 export function statusHref(basePath: string, filter: StatusFilter, page = 1): string {
-  const query = new URLSearchParams();
-  if (filter !== "current") query.set("status", filter);
-  if (page > 1) query.set("page", String(page));
-  const text = query.toString();
-  return text ? `${basePath}?${text}` : basePath;
+  return listHref(basePath, { status: filter === "current" ? "" : filter }, page);
 }
 
 type Props = { basePath: string; filter: StatusFilter; counts: Record<StatusFilter, number> };

@@ -1,6 +1,7 @@
 // Search and filters for the admin's users page, from its query string, and the page's URLs. A
 // deployment may hold thousands of people: the page shows one page of those that match.
 import { z } from "zod";
+import { firstParam as first, listHref } from "@/lib/paging";
 
 export const USERS_PER_PAGE = 50;
 export const ROLE_FILTERS = ["all", "ADMIN", "STANDARD"] as const;
@@ -23,19 +24,12 @@ export const NO_USER_FILTER: UserFilter = { q: "", role: "all", status: "all" };
 type Params = Record<string, string | string[] | undefined>;
 
 export function parseUserFilter(params: Params): UserFilter {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   return schema.parse({ q: first(params.q) ?? "", role: first(params.role) ?? "all", status: first(params.status) ?? "all" });
 }
 
 /** The users page's URL for one page of the same search and filters; defaults are left out. */
 export function userListHref(filter: UserFilter, page: number): string {
-  const query = new URLSearchParams();
-  if (filter.q) query.set("q", filter.q);
-  if (filter.role !== "all") query.set("role", filter.role);
-  if (filter.status !== "all") query.set("status", filter.status);
-  if (page > 1) query.set("page", String(page));
-  const text = query.toString();
-  return text ? `/admin/users?${text}` : "/admin/users";
+  return listHref("/admin/users", { q: filter.q, role: filter.role === "all" ? "" : filter.role, status: filter.status === "all" ? "" : filter.status }, page);
 }
 
 export const isUserFilterSet = (filter: UserFilter) => filter.q !== "" || filter.role !== "all" || filter.status !== "all";

@@ -1,6 +1,6 @@
 // Search, filter and sort for the homepage's device list, from the page's query string.
 import { z } from "zod";
-import { pagePlace, parsePageParam, showingText as showing } from "@/lib/paging";
+import { firstParam as first, listHref, pagePlace, parsePageParam, showingText as showing } from "@/lib/paging";
 import type { DeviceDto } from "./devices";
 
 export const SORTS = { name: "Name", status: "Status", alerts: "Alerts first", "last-seen": "Last seen" } as const;
@@ -23,7 +23,6 @@ type Params = Record<string, string | string[] | undefined>;
 
 /** Reads the filter from the query string; anything unexpected falls back to its default. */
 export function parseDeviceFilter(params: Params): DeviceFilter {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   return schema.parse({ q: first(params.q) ?? "", status: first(params.status) ?? "all", sort: first(params.sort) ?? "name" });
 }
 
@@ -67,13 +66,7 @@ export function pageOf<T>(items: T[], requested: number, size = TILES_PER_PAGE):
 
 /** The homepage's URL for one page of the same search, filter and sort; defaults are left out. */
 export function deviceListHref(filter: DeviceFilter, page: number): string {
-  const query = new URLSearchParams();
-  if (filter.q) query.set("q", filter.q);
-  if (filter.status !== "all") query.set("status", filter.status);
-  if (filter.sort !== "name") query.set("sort", filter.sort);
-  if (page > 1) query.set("page", String(page));
-  const text = query.toString();
-  return text ? `/?${text}` : "/";
+  return listHref("/", { q: filter.q, status: filter.status === "all" ? "" : filter.status, sort: filter.sort === "name" ? "" : filter.sort }, page);
 }
 
 /** Whether a search or status filter hides any device (the sort hides none). */

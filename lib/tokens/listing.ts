@@ -1,6 +1,7 @@
 // How the token pages sort a user's tokens into views: active, expiring (inside the reminder
 // window, or rotated and in its grace), revoked and expired, with a count for each, and which
 // tokens something renews on its own so that their short life is no warning.
+import { firstParam } from "@/lib/paging";
 import { REMINDER_WINDOW_MS } from "./reminder-window";
 import type { TokenView } from "./views";
 
@@ -25,7 +26,7 @@ export type TokenListing = { filter: StatusFilter; tokens: TokenListItem[]; coun
 
 /** The `?status=` value as a filter; anything unknown is the default view. */
 export function parseStatusFilter(value: string | string[] | undefined): StatusFilter {
-  const first = Array.isArray(value) ? value[0] : value;
+  const first = firstParam(value);
   return STATUS_FILTERS.find((filter) => filter === first) ?? "current";
 }
 

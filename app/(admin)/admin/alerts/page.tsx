@@ -8,6 +8,7 @@ import { AlertRules } from "@/components/alerts/alert-rules";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { ALERT_STATUSES, listAlerts } from "@/lib/monitor/alerts";
+import { firstParam } from "@/lib/paging";
 import { acknowledgeAlertAction } from "./actions";
 
 export const metadata: Metadata = { title: "Alerts" };
@@ -25,8 +26,7 @@ const EMPTY = { open: "No open alerts.", acknowledged: "No acknowledged alerts."
 export default async function AlertsPage({ searchParams }: Props) {
   const admin = await requireAdmin();
   const params = await searchParams;
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const query = Query.parse({ status: first(params.status) ?? "open", page: first(params.page) ?? 1 });
+  const query = Query.parse({ status: firstParam(params.status) ?? "open", page: firstParam(params.page) ?? 1 });
   const { alerts, page, pages, total } = await listAlerts(admin, query);
   return (
     <>
